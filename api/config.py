@@ -1,0 +1,17 @@
+"""Configuration, read from the environment.
+
+Every setting has a default that works on a fresh machine; each can be overridden
+by an environment variable of the same name prefixed with ``PARLEY_`` (Flask's
+``from_prefixed_env``), except the database URL, which also honours the
+conventional ``DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+
+class Config:
+    #: SQLAlchemy URL. Unset: an SQLite file in the Flask instance folder.
+    DATABASE_URL: str | None = None
+    #: Seed the embedded database from ``seed/`` when it is empty at start-up.
+    SEED_IF_EMPTY: bool = True
+    JSON_SORT_KEYS = False

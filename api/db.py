@@ -1,0 +1,69 @@
+"""Database engine, per-request sessions and schema migrations.
+
+The engine lives on the app (``app.extensions["parley.engine"]``); a request gets
+its own session on ``g``, closed when the request ends (Flask tutorial pattern).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, g
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+ENGINE_KEY = "parley.engine"
+
+
+def normalize_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs that name no driver.
+
+    ``postgresql://`` would otherwise select psycopg2, which is not installed.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def default_sqlite_url(instance_path: str) -> str:
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(instance_path) / 'parley.sqlite3'}"
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Enforce foreign keys as PostgreSQL does; WAL lets readers run during a load.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[ENGINE_KEY] = make_engine(app.config["DATABASE_URL"])
+    app.teardown_appcontext(close_session)
+
+
+def get_engine() -> Engine:
+    return current_app.extensions[ENGINE_KEY]
+
+
+def get_session() -> Session:
+    if "db_session" not in g:
+        g.db_session = Session(get_engine())
+    return g.db_session
+
+
+def close_session(_exc: BaseException | None = None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
