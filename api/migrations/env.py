@@ -1,0 +1,15 @@
+"""Alembic environment: runs on the connection ``api.migrate`` hands over."""
+
+from alembic import context
+
+from api.models import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters by table copy
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

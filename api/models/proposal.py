@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from .base import DateQualifiers, EventDate, long_text, number, reference, slug_key, vocabulary
+
+
+class Proposal(DateQualifiers, table=True):
+    """A proposal, plan or agreement, as reported across one or more articles."""
+
+    id: str = slug_key()
+    key: str = Field(sa_type=String(80), unique=True)
+    name: str = Field(sa_type=String(200))
+    summary: str = long_text(nullable=False)
+    stage: str = vocabulary(index=True)
+    status: str = vocabulary(index=True)
+    first_reported_on: date | None = Field(default=None, index=True)
+    revises_id: str | None = reference("proposal.id")
+    note: str | None = long_text()
+
+
+class ProposalParty(SQLModel, table=True):
+    __tablename__ = "proposal_party"
+
+    proposal_id: str = reference("proposal.id", nullable=False, primary_key=True)
+    actor_id: str = reference("actor.id", nullable=False, primary_key=True)
+    role: str = Field(primary_key=True, sa_type=String(32))
+
+
+class ProposalTerm(SQLModel, table=True):
+    """One term of a proposal; ``text`` is the article's own words."""
+
+    __tablename__ = "proposal_term"
+
+    id: str = slug_key()
+    proposal_id: str = reference("proposal.id", nullable=False)
+    kind: str = vocabulary(index=True)
+    value: float | None = number()
+    unit: str | None = vocabulary(nullable=True)
+    text: str = Field(sa_type=String(1000))
+    source_id: str = reference("source.id", nullable=False)
+
+
+class ProposalPosition(EventDate, table=True):
+    """An actor's stance on a proposal at a point in time."""
+
+    __tablename__ = "proposal_position"
+
+    id: str = slug_key()
+    proposal_id: str = reference("proposal.id", nullable=False)
+    actor_id: str = reference("actor.id", nullable=False)
+    stance: str = vocabulary(index=True)
+    note: str | None = long_text()
+    source_id: str = reference("source.id", nullable=False)

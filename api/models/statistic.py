@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import String
+from sqlmodel import Field
+
+from .base import DateQualifiers, number, reference, slug_key, vocabulary
+
+
+class Statistic(DateQualifiers, table=True):
+    """A reported number about people: what, how many, as of when, and who claims it."""
+
+    id: str = slug_key()
+    source_id: str = reference("source.id", nullable=False)
+    metric: str = vocabulary(index=True)
+    population: str = Field(sa_type=String(200), index=True)
+    value: float = number(nullable=False)
+    value_text: str = Field(sa_type=String(100))
+    qualifier: str = vocabulary()
+    unit: str = vocabulary()
+    as_of: date | None = Field(default=None, index=True)
+    period_start: date | None = None
+    claimed_by_id: str | None = reference("actor.id")
+    location_id: str | None = reference("location.id")
