@@ -1,0 +1,1 @@
+"""Marshmallow schemas: the curated input files, and the API's resources."""
