@@ -1,0 +1,143 @@
+"""Parley's commands, registered on the app's CLI (``flask``/``parley``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+import seed
+from seed.coverage import find_gaps
+
+from . import migrate, models
+from .db import get_engine, make_engine
+from .server import GunicornServer, prepare_database
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database schema migrations."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Upgrade the schema to REVISION (default: the latest)."""
+    migrate.upgrade(get_engine(), revision)
+    click.echo(f"Schema at {migrate.current_revision(get_engine())}.")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Downgrade the schema to REVISION."""
+    migrate.downgrade(get_engine(), revision)
+    click.echo(f"Schema at {migrate.current_revision(get_engine())}.")
+
+
+@db_group.command("current")
+@with_appcontext
+def db_current() -> None:
+    """Show the schema revision of the database, and the latest one."""
+    click.echo(f"database: {migrate.current_revision(get_engine())}")
+    click.echo(f"latest:   {migrate.head_revision()}")
+
+
+@db_group.command("revision")
+@click.option("-m", "--message", required=True, help="What the change is for.")
+@with_appcontext
+def db_revision(message: str) -> None:
+    """Write a new migration from the difference between the models and the database."""
+    migrate.new_revision(get_engine(), message)
+
+
+def _engine_option(database_url: str | None) -> Engine:
+    return make_engine(database_url) if database_url else get_engine()
+
+
+def _describe(engine: Engine) -> str:
+    return make_url(str(engine.url)).render_as_string(hide_password=True)
+
+
+def _build_or_exit(seed_dir: Path) -> seed.Dataset:
+    try:
+        return seed.build_dataset(seed_dir)
+    except seed.SeedError as error:
+        click.echo(f"{len(error.problems)} problem(s) found; nothing was written.", err=True)
+        for problem in error.problems:
+            click.echo(f"  {problem}", err=True)
+        raise click.exceptions.Exit(1) from error
+
+
+seed_dir_option = click.option(
+    "--seed-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=seed.DEFAULT_SEED_DIR,
+    show_default="the packaged seed/",
+    help="Directory with articles/, annotations/, actors.yaml and locations.yaml.",
+)
+
+
+@click.command("seed")
+@click.option("--database-url", help="SQLAlchemy URL; default: DATABASE_URL or the SQLite file.")
+@seed_dir_option
+@click.option("--check", is_flag=True, help="Validate only; write nothing.")
+@with_appcontext
+def seed_command(database_url: str | None, seed_dir: Path, check: bool) -> None:
+    """Validate the curated articles and load them, all in one transaction."""
+    dataset = _build_or_exit(seed_dir)
+    sources = dataset.count(models.Source)
+    click.echo(f"Valid: {sources} articles, dataset version {dataset.version}.")
+    if check:
+        return
+    engine = _engine_option(database_url)
+    result = seed.load(engine, dataset)
+    verb = "Loaded" if result.changed else "Already loaded, nothing changed:"
+    click.echo(f"{verb} {_describe(engine)} (schema {migrate.current_revision(engine)}).")
+    for table, count in result.counts.items():
+        click.echo(f"  {table:<20} {count:>6}")
+
+
+@click.command("coverage")
+@seed_dir_option
+def coverage_command(seed_dir: Path) -> None:
+    """List numbers and quotations that no record or not_annotated entry accounts for."""
+    gaps = find_gaps(_build_or_exit(seed_dir))
+    for gap in gaps:
+        click.echo(str(gap))
+    click.echo(f"{len(gaps)} gap(s).")
+    if gaps:
+        raise click.exceptions.Exit(1)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="PARLEY_HOST",
+              help="Interface to listen on [env PARLEY_HOST].")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              envvar="PARLEY_PORT", help="Port to listen on [env PARLEY_PORT].")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              envvar="PARLEY_WORKERS", help="Worker processes [env PARLEY_WORKERS].")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1),
+              envvar="PARLEY_THREADS", help="Threads per worker [env PARLEY_THREADS].")
+@with_appcontext
+def serve_command(host: str, port: int, workers: int, threads: int) -> None:
+    """Run the production server (gunicorn), seeding an empty database first."""
+    engine = get_engine()
+    click.echo(prepare_database(engine, current_app.config["SEED_IF_EMPTY"]))
+    click.echo(f"Serving {_describe(engine)} on http://{host}:{port}")
+    engine.dispose()  # workers fork: they open their own connections
+    GunicornServer({
+        "bind": f"{host}:{port}", "workers": workers, "threads": threads,
+        "worker_class": "gthread", "errorlog": "-", "loglevel": "warning",
+    }).run()
+
+
+def init_app(app: Flask) -> None:
+    for command in (db_group, seed_command, coverage_command, serve_command):
+        app.cli.add_command(command)
