@@ -59,6 +59,13 @@ class Databases:
         return engine.connect()
 
 
+def pytest_report_header(config) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "database: sqlite (set DATABASE_URL to run on a server)"
+    return f"database: {make_url(normalize_url(url)).render_as_string(hide_password=True)}"
+
+
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
     registry = Databases(os.environ.get("DATABASE_URL"), tmp_path_factory.mktemp("db"))

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 import seed
 from api import migrate, models
+from api.db import normalize_url
 from tests.helpers import dump, edit
+
+
+def test_the_database_under_test_is_the_one_database_url_names(engine):
+    expected = os.environ.get("DATABASE_URL", "sqlite://")
+    assert engine.dialect.name == make_url(normalize_url(expected)).get_backend_name()
 
 
 def test_load_writes_every_row_of_the_dataset(engine, dataset):
