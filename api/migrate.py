@@ -16,6 +16,22 @@ from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+#: Full-text objects that migrations create per dialect and the models do not declare.
+UNMANAGED_TABLE_PREFIX = "search_fts"
+UNMANAGED_COLUMNS = {("search_document", "document")}
+UNMANAGED_INDEXES = {"ix_search_document_document"}
+
+
+def is_managed(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Alembic ``include_name`` hook: leave the full-text objects out of comparisons."""
+    if type_ == "table":
+        return not (name or "").startswith(UNMANAGED_TABLE_PREFIX)
+    if type_ == "column":
+        return (parent_names.get("table_name"), name) not in UNMANAGED_COLUMNS
+    if type_ == "index":
+        return name not in UNMANAGED_INDEXES
+    return True
+
 
 def _config(connection=None) -> Config:
     config = Config()

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from api import models
+from api import models, search
+from api.names import fold, search_key
 from api.vocab import DateBasis, MeetingStatus, StatementKind
 
 from .corpus import DEFAULT_SEED_DIR, Article, Corpus, read_corpus
 from .graph import CycleError, parents_first
 from .ids import record_id
-from .names import fold
 from .problems import Problem, Problems, SeedError
 from .spans import Span, SpanError, locate
 
@@ -99,6 +99,7 @@ class _Builder:
             if source_id in self.corpus.articles:
                 _ArticleBuilder(self, self._scope(source_id), annotation).build()
         self._order_self_references()
+        self.rows[models.SearchDocument] = search.documents(self.rows)
         return dict(self.rows)
 
     def problems_for(self, path: Path) -> Problems:
@@ -117,6 +118,7 @@ class _Builder:
             self.rows[models.Actor].append({
                 "id": actor["id"], "name": actor["name"], "kind": actor["kind"],
                 "title": actor["title"], "affiliation_id": actor["affiliation"],
+                "search_key": search_key([actor["name"], *actor["aliases"]]),
             })
             self.rows[models.ActorAlias] += [
                 {"actor_id": actor["id"], "alias": alias} for alias in actor["aliases"]
@@ -130,6 +132,7 @@ class _Builder:
                 "id": place["id"], "name": place["name"], "kind": place["kind"],
                 "parent_id": place["parent"], "country_code": place["country_code"],
                 "latitude": place["latitude"], "longitude": place["longitude"],
+                "search_key": search_key([place["name"], *place["aliases"]]),
             })
             self.rows[models.LocationAlias] += [
                 {"location_id": place["id"], "alias": alias} for alias in place["aliases"]

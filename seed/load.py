@@ -23,7 +23,7 @@ TABLES = [
     models.Source, models.Actor, models.ActorAlias, models.Location, models.LocationAlias,
     models.Proposal, models.ProposalParty, models.ProposalTerm, models.ProposalPosition,
     models.Meeting, models.MeetingParticipant, models.Statement, models.StatementTopic,
-    models.Statistic, models.Evidence,
+    models.Statistic, models.Evidence, models.SearchDocument,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from api.migrate import is_managed
 from api.models import metadata
 
 connection = context.config.attributes["connection"]
@@ -10,6 +11,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters by table copy
     compare_type=True,
+    include_name=is_managed,
 )
 with context.begin_transaction():
     context.run_migrations()

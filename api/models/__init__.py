@@ -8,6 +8,7 @@ from .evidence import Evidence
 from .location import Location, LocationAlias
 from .meeting import Meeting, MeetingParticipant
 from .proposal import Proposal, ProposalParty, ProposalPosition, ProposalTerm
+from .search import SearchDocument
 from .source import Source
 from .statement import Statement, StatementTopic
 from .statistic import Statistic
@@ -27,6 +28,7 @@ __all__ = [
     "ProposalParty",
     "ProposalPosition",
     "ProposalTerm",
+    "SearchDocument",
     "Source",
     "Statement",
     "StatementTopic",

@@ -14,6 +14,8 @@ class Actor(SQLModel, table=True):
     kind: str = vocabulary(index=True)
     title: str | None = long_text()
     affiliation_id: str | None = reference("actor.id")
+    #: Name and aliases folded (case, accents) for substring search; see seed.names.fold.
+    search_key: str = long_text(nullable=False)
 
 
 class ActorAlias(SQLModel, table=True):

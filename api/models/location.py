@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from .base import number, reference, slug_key, vocabulary
+from .base import long_text, number, reference, slug_key, vocabulary
 
 
 class Location(SQLModel, table=True):
@@ -16,6 +16,8 @@ class Location(SQLModel, table=True):
     country_code: str | None = Field(default=None, sa_type=String(2))
     latitude: float | None = number()
     longitude: float | None = number()
+    #: Name and aliases folded (case, accents) for substring search; see seed.names.fold.
+    search_key: str = long_text(nullable=False)
 
 
 class LocationAlias(SQLModel, table=True):

@@ -13,3 +13,8 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_WORD.sub(" ", bare).strip()
+
+
+def search_key(names: list[str]) -> str:
+    """All spellings of a name, folded, in one column for substring search."""
+    return " | ".join(fold(name) for name in names)
