@@ -7,12 +7,15 @@ from typing import Any
 
 from flask import Flask
 
-from . import db
+from . import db, docs
 from .config import Config
+from .http import headers
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    # No app-wide /static: documentation assets have their own routes (api.docs).
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.json.sort_keys = False  # fields in schema order, as the spec lists them
     app.config.from_object(Config)
     app.config.from_prefixed_env("PARLEY")
     app.config["DATABASE_URL"] = app.config["DATABASE_URL"] or os.environ.get("DATABASE_URL")
@@ -22,8 +25,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["DATABASE_URL"] = db.default_sqlite_url(app.instance_path)
 
     db.init_app(app)
+    headers.init_app(app)
+    docs.init_app(app)
 
-    from . import commands  # imports seed, which imports api.models
+    from . import commands, v1  # they import seed, which imports api.models
 
+    app.extensions["parley.api"] = v1.init_app(app)
     commands.init_app(app)
     return app

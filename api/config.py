@@ -14,4 +14,3 @@ class Config:
     DATABASE_URL: str | None = None
     #: Seed the embedded database from ``seed/`` when it is empty at start-up.
     SEED_IF_EMPTY: bool = True
-    JSON_SORT_KEYS = False

@@ -154,7 +154,7 @@ class SourceMetaSchema(DatedSchema):
     evidence = evidence(required=False)
 
 
-class ParticipantSchema(Schema):
+class MeetingParticipantSchema(Schema):
     actor = slug(required=True)
     role = choice(ParticipantRole, required=True)
     description = optional(fields.String())
@@ -166,17 +166,17 @@ class MeetingSchema(EventSchema):
     location = optional(slug())
     mode = optional(choice(MeetingMode))
     status = choice(MeetingStatus, required=True)
-    participants = fields.List(fields.Nested(ParticipantSchema), load_default=[])
+    participants = fields.List(fields.Nested(MeetingParticipantSchema), load_default=[])
     note = optional(fields.String())
     evidence = evidence()
 
 
-class PartySchema(Schema):
+class ProposalPartySchema(Schema):
     actor = slug(required=True)
     role = choice(PartyRole, required=True)
 
 
-class TermSchema(Schema):
+class ProposalTermSchema(Schema):
     """A term; ``text`` is the article's words, and its evidence unless given."""
 
     kind = choice(TermKind, required=True)
@@ -191,7 +191,7 @@ class TermSchema(Schema):
             raise ValidationError("value and unit go together.", "unit")
 
 
-class PositionSchema(EventSchema):
+class ProposalPositionSchema(EventSchema):
     actor = slug(required=True)
     stance = choice(Stance, required=True)
     note = optional(fields.String())
@@ -217,9 +217,9 @@ class ProposalSchema(DatedSchema):
     first_reported_on = optional(PartialDateField())
     revises = optional(slug())
     note = optional(fields.String())
-    parties = fields.List(fields.Nested(PartySchema), load_default=[])
-    terms = fields.List(fields.Nested(TermSchema), load_default=[])
-    positions = fields.List(fields.Nested(PositionSchema), load_default=[])
+    parties = fields.List(fields.Nested(ProposalPartySchema), load_default=[])
+    terms = fields.List(fields.Nested(ProposalTermSchema), load_default=[])
+    positions = fields.List(fields.Nested(ProposalPositionSchema), load_default=[])
     evidence = evidence(required=False)
 
     @validates_schema

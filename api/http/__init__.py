@@ -1,0 +1,1 @@
+"""HTTP concerns shared by every route: errors, headers, paging, the spec."""

@@ -1,0 +1,43 @@
+"""Headers every response carries: request id, CORS, caching, and conditional GET."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from flask import Flask, Response, g, request
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+CACHEABLE = "public, max-age=60"
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Link, X-Request-Id",
+}
+PREFLIGHT = {
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match, X-Request-Id",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(assign_request_id)
+    app.after_request(finish_response)
+
+
+def assign_request_id() -> None:
+    """Echo the client's X-Request-Id when it is a sane token; otherwise mint one."""
+    given = request.headers.get("X-Request-Id", "")
+    g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def finish_response(response: Response) -> Response:
+    response.headers["X-Request-Id"] = g.get("request_id") or uuid.uuid4().hex
+    response.headers.update(CORS)
+    if request.method == "OPTIONS":
+        response.headers.update(PREFLIGHT)
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        response.headers.setdefault("Cache-Control", CACHEABLE)
+        response.add_etag()  # strong: a digest of the exact bytes
+        response.make_conditional(request)  # If-None-Match -> 304, no body
+    return response

@@ -1,0 +1,70 @@
+"""Cursor pagination and the collection envelope (API guide, 'Shape of a response').
+
+A cursor is opaque to clients: base64url of the sort it was issued for and the
+sort key of the last row served. The next page starts strictly after that row
+(keyset pagination), so a deep page costs what the first does.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import request
+
+
+class InvalidCursor(ValueError):
+    pass
+
+
+def encode_cursor(sort: str, key: list[Any]) -> str:
+    raw = json.dumps({"s": sort, "k": key}, separators=(",", ":"), default=str)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str, sort: str) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        cursor = json.loads(raw)
+        issued_for, key = cursor["s"], cursor["k"]
+    except (binascii.Error, ValueError, TypeError, KeyError) as error:
+        raise InvalidCursor("cursor is not one this API issued") from error
+    if issued_for != sort or not isinstance(key, list):
+        raise InvalidCursor(f"cursor was issued for sort={issued_for}, not sort={sort}")
+    return key
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict]
+    total: int
+    limit: int
+    next_cursor: str | None
+
+
+def current_url(**replace: str | None) -> str:
+    """This request's path and query, with some parameters replaced or dropped."""
+    args = {key: ",".join(request.args.getlist(key)) for key in request.args}
+    for key, value in replace.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    query = urlencode(args, safe=",:")
+    return f"{request.path}?{query}" if query else request.path
+
+
+def envelope(page: Page) -> tuple[dict, dict[str, str]]:
+    """The collection body and its ``Link`` header."""
+    next_url = current_url(cursor=page.next_cursor) if page.next_cursor else None
+    body = {
+        "data": page.items,
+        "meta": {"total": page.total, "limit": page.limit, "next_cursor": page.next_cursor},
+        "links": {"self": current_url(), "next": next_url},
+    }
+    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
+    return body, headers

@@ -1,0 +1,73 @@
+"""Query parameters shared by the endpoints (API guide, 'Query parameters').
+
+Every string parameter has a pattern: no control character (NUL included) gets
+past validation to a database. Multi-valued filters are comma-separated.
+"""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from webargs.fields import DelimitedList
+
+from api.vocab import Vocabulary
+
+from .smorest import ID_PATTERN
+
+PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Control characters are not allowed.")
+IDENTIFIER = validate.Regexp(rf"^{ID_PATTERN}$", error="Not an id.")
+
+
+def ids(description: str) -> DelimitedList:
+    return DelimitedList(fields.String(validate=IDENTIFIER),
+                         metadata={"description": f"{description} Comma-separated ids."})
+
+
+def choices(vocabulary: type[Vocabulary], description: str) -> DelimitedList:
+    return DelimitedList(fields.String(validate=validate.OneOf(vocabulary.values())),
+                         metadata={"description": f"{description} Comma-separated."})
+
+
+def text(description: str, max_length: int = 200) -> fields.String:
+    return fields.String(validate=[validate.Length(min=1, max=max_length), PRINTABLE],
+                         metadata={"description": description})
+
+
+def full_text(what: str) -> fields.String:
+    return text(f"Full-text search in {what}: every word must match (stemmed, accents and "
+                "case ignored).")
+
+
+def sort_field(options: list[str], default: str) -> fields.String:
+    return fields.String(load_default=default, validate=validate.OneOf(options), metadata={
+        "description": f"Sort field; `-` for descending. Ties are broken by id. "
+                       f"Default `{default}`."})
+
+
+def expand_field(options: list[str]) -> DelimitedList:
+    return DelimitedList(fields.String(validate=validate.OneOf(options)),
+                         metadata={"description": "Embed the referenced objects (the `*_id` "
+                                                  "fields stay). Comma-separated."})
+
+
+class PageArgs(Schema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100),
+                           metadata={"description": "Records per page."})
+    cursor = fields.String(validate=[validate.Length(max=500),
+                                     validate.Regexp(r"^[A-Za-z0-9_-]+$")],
+                           metadata={"description": "`meta.next_cursor` of the previous page."})
+
+
+class DateRangeArgs(Schema):
+    date_from = fields.Date(metadata={"description": "On or after this date (inclusive)."})
+    date_to = fields.Date(metadata={"description": "On or before this date (inclusive)."})
+
+    @validates_schema
+    def ordered(self, data: dict, **kwargs) -> None:
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError("date_from is after date_to.", "date_from")
+
+
+def detail_args(name: str, expansions: list[str]) -> type[Schema]:
+    """Query parameters of a detail route: ``expand``, where there is anything to expand."""
+    return Schema.from_dict({"expand": expand_field(expansions)} if expansions else {},
+                            name=name)

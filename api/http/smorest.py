@@ -1,0 +1,134 @@
+"""flask-smorest, adapted to the API guide.
+
+- ``Parser``: a bad or unknown query parameter is a 400, never ignored.
+- ``Blueprint``: every route's operationId is its view's name in camelCase
+  (``list_statements`` -> ``listStatements``), and every route answers errors as
+  problems (documented once, here).
+- ``Api``: error responses are RFC 9457 problems, documented as
+  ``application/problem+json``; that needs the private ``_register_responses``,
+  hence flask-smorest is pinned to 0.47.* and a test checks the spec's error
+  content type.
+"""
+
+from __future__ import annotations
+
+import http
+
+import flask_smorest
+from apispec import BasePlugin
+from flask_smorest.utils import prepare_response
+from marshmallow import RAISE, Schema
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter
+
+from schemas.problem import PROBLEM_EXAMPLES, ProblemSchema
+
+from .problems import MEDIA_TYPE, invalid_parameters, problem
+
+ID_PATTERN = r"[A-Za-z0-9_.:-]{1,80}"
+
+
+class Parser(FlaskParser):
+    DEFAULT_VALIDATION_STATUS = 400
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": RAISE, "querystring": RAISE,
+    }
+
+
+def camel_case(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+class NoArgs(Schema):
+    """The query of an endpoint that takes no parameters."""
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+    def route(self, rule: str, *, parameters=None, tags=None, **options):
+        register = super().route(rule, parameters=parameters, tags=tags, **options)
+
+        def decorator(view):
+            if "arguments" not in getattr(view, "_apidoc", {}):
+                # No parameters is still a contract: an unknown one is a 400.
+                view = self.arguments(NoArgs, location="query", as_kwargs=True)(view)
+            documented = self.doc(operationId=camel_case(view.__name__))(view)
+            if "<" in rule:
+                documented = self.alt_response(404, response="NOT_FOUND")(documented)
+            return register(documented)
+
+        return decorator
+
+
+def links_to(operation_id: str, parameter: str) -> dict:
+    """OpenAPI ``links`` from a list's first item to its detail operation (they let
+    clients and schemathesis follow list -> detail)."""
+    return {"responses": {200: {"links": {operation_id[0].upper() + operation_id[1:]: {
+        "operationId": operation_id, "parameters": {parameter: "$response.body#/data/0/id"},
+    }}}}}
+
+
+class IdConverter(BaseConverter):
+    """Path ids: slugs, file stems and record ids. Anything else is a 404."""
+
+    regex = ID_PATTERN
+
+
+class ConditionalGetPlugin(BasePlugin):
+    """Documents, on every GET, what ``api.http.headers`` does to every GET."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs) -> None:
+        get = (operations or {}).get("get")
+        if get is None:
+            return
+        get.setdefault("parameters", []).extend([
+            {"in": "header", "name": "If-None-Match", "required": False,
+             "schema": {"type": "string"},
+             "description": "An ETag from an earlier response: 304 if unchanged."},
+            {"in": "header", "name": "X-Request-Id", "required": False,
+             "schema": {"type": "string", "pattern": r"^[A-Za-z0-9._:-]{1,128}$"},
+             "description": "Echoed in the response; minted when absent or malformed."},
+        ])
+        responses = get.setdefault("responses", {})
+        responses[304] = {"description": "Not Modified: the ETag still matches."}
+        ok = responses.get(200, responses.get("200"))  # flask-smorest keys are ints
+        if isinstance(ok, dict):
+            if get.get("operationId", "").startswith(("list", "search")):
+                ok.setdefault("headers", {})["Link"] = {
+                    "description": 'The next page: `<url>; rel="next"`. Absent on the last.',
+                    "schema": {"type": "string"}}
+            ok.setdefault("headers", {}).update({
+                "ETag": {"description": "Strong validator of this representation.",
+                         "schema": {"type": "string"}},
+                "X-Request-Id": {"description": "Identifies the request in our logs.",
+                                 "schema": {"type": "string"}},
+            })
+
+
+class Api(flask_smorest.Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response: dict = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                response["example"] = PROBLEM_EXAMPLES.get(status, PROBLEM_EXAMPLES[500])
+            prepare_response(response, self.spec, MEDIA_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "An error, as an RFC 9457 problem.",
+                   "schema": self.ERROR_SCHEMA, "example": PROBLEM_EXAMPLES[500]}
+        prepare_response(default, self.spec, MEDIA_TYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
+
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        if "messages" in data:  # webargs validation, or an abort() naming the parameter
+            return invalid_parameters(data["messages"])
+        headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+        customized = error.description != type(error).description
+        return problem(error.code or 500, error.description if customized else None,
+                       headers=headers)
