@@ -16,6 +16,7 @@ from seed.coverage import find_gaps
 from . import migrate, models
 from .db import get_engine, make_engine
 from .server import GunicornServer, prepare_database
+from .spec import EXAMPLES_FILE, refresh_examples, spec_yaml
 
 
 @click.group("db")
@@ -139,5 +140,35 @@ def serve_command(host: str, port: int, workers: int, threads: int) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (db_group, seed_command, coverage_command, serve_command):
+    app.cli.commands.pop("openapi", None)  # flask-smorest's; ours writes the YAML we commit
+    for command in (db_group, seed_command, coverage_command, serve_command, openapi_command,
+                    openapi_examples_command):
         app.cli.add_command(command)
+
+
+@click.command("openapi")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("openapi.yaml"), show_default=True)
+@click.option("--check", is_flag=True, help="Exit 1 if the file differs from the code's spec.")
+@with_appcontext
+def openapi_command(output: Path, check: bool) -> None:
+    """Write the OpenAPI spec generated from the code (or check the committed one)."""
+    generated = spec_yaml()
+    if check:
+        if not output.exists() or output.read_text() != generated:
+            click.echo(f"{output} differs from the spec the code generates; "
+                       "run `parley openapi`.", err=True)
+            raise click.exceptions.Exit(1)
+        click.echo(f"{output} is up to date.")
+        return
+    output.write_text(generated)
+    click.echo(f"Wrote {output}.")
+
+
+@click.command("openapi-examples")
+@with_appcontext
+def openapi_examples_command() -> None:
+    """Regenerate the spec's response examples from the seed corpus (then run
+    `parley openapi`)."""
+    written = refresh_examples()
+    click.echo(f"Wrote {len(written)} examples to {EXAMPLES_FILE}.")

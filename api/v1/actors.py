@@ -1,0 +1,73 @@
+"""Actors: people, states, bodies, groups and outlets."""
+
+from __future__ import annotations
+
+from api import models
+from api.http.params import PageArgs, choices, detail_args, expand_field, ids, sort_field, text
+from api.http.smorest import Blueprint, links_to
+from api.vocab import ActorKind
+from schemas.actor import ActorSchema
+from schemas.common import page_of
+
+from .examples import example
+from .gazetteer import attach_aliases, name_matches
+from .resource import Expansion, Resource, any_of
+
+
+class Actors(Resource):
+    record_type = "actor"
+    path = "actors"
+    model = models.Actor
+    sorts = {"name": "name", "id": "id"}
+    default_sort = "name"
+    expansions = {"affiliation": Expansion("affiliation_id", "actor")}
+    has_evidence = False
+
+    def conditions(self, args: dict):
+        yield from any_of(self.table.c.kind, args.get("kind"))
+        yield from any_of(self.table.c.affiliation_id, args.get("affiliation"))
+        yield from name_matches(self.table.c.search_key, args.get("q"))
+
+    def links(self, record: dict) -> dict[str, str]:
+        actor = record["id"]
+        return {"self": f"/v1/actors/{actor}", "statements": f"/v1/statements?speaker={actor}",
+                "meetings": f"/v1/meetings?participant={actor}",
+                "proposals": f"/v1/proposals?party={actor}"}
+
+    def attach(self, records: list[dict]) -> None:
+        attach_aliases(models.ActorAlias, "actor_id", records)
+
+
+actors = Actors()
+
+
+class ActorArgs(PageArgs):
+    sort = sort_field(actors.sort_options, actors.default_sort)
+    expand = expand_field(list(actors.expansions))
+    kind = choices(ActorKind, "What kind of actor.")
+    affiliation = ids("The actor they belong to.")
+    q = text("Part of a name or alias; case and accents ignored (`sejourne` finds "
+             "Stéphane Séjourné).")
+
+
+blp = Blueprint("actors", __name__, url_prefix="/v1/actors", description=(
+    "People, states, government bodies, armed groups and media outlets, with the "
+    "spellings they go by. An actor's links lead to what it said, the meetings it took "
+    "part in and the proposals it is party to."))
+
+
+@blp.route("")
+@blp.doc(**links_to("getActor", "actor_id"))
+@blp.arguments(ActorArgs, location="query")
+@blp.response(200, page_of(ActorSchema, "ActorPage"), example=example("listActors"))
+def list_actors(args: dict):
+    """List actors"""
+    return actors.list_response(args)
+
+
+@blp.route("/<id:actor_id>")
+@blp.arguments(detail_args("ActorDetailArgs", list(actors.expansions)), location="query")
+@blp.response(200, ActorSchema, example=example("getActor"))
+def get_actor(args: dict, actor_id: str):
+    """Get an actor"""
+    return actors.get(actor_id, args.get("expand", []))

@@ -1,0 +1,75 @@
+"""Locations: where things happened or were counted."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+from webargs.fields import DelimitedList
+
+from api import models
+from api.http.params import PageArgs, choices, detail_args, expand_field, ids, sort_field, text
+from api.http.smorest import Blueprint, links_to
+from api.vocab import LocationKind
+from schemas.common import page_of
+from schemas.location import LocationSchema
+
+from .examples import example
+from .gazetteer import attach_aliases, name_matches
+from .resource import Expansion, Resource, any_of
+
+
+class Locations(Resource):
+    record_type = "location"
+    path = "locations"
+    model = models.Location
+    sorts = {"name": "name", "id": "id"}
+    default_sort = "name"
+    expansions = {"parent": Expansion("parent_id", "location")}
+    has_evidence = False
+
+    def conditions(self, args: dict):
+        yield from any_of(self.table.c.kind, args.get("kind"))
+        yield from any_of(self.table.c.parent_id, args.get("parent"))
+        yield from any_of(self.table.c.country_code, args.get("country_code"))
+        yield from name_matches(self.table.c.search_key, args.get("q"))
+
+    def links(self, record: dict) -> dict[str, str]:
+        place = record["id"]
+        return {"self": f"/v1/locations/{place}", "meetings": f"/v1/meetings?location={place}",
+                "statistics": f"/v1/statistics?location={place}"}
+
+    def attach(self, records: list[dict]) -> None:
+        attach_aliases(models.LocationAlias, "location_id", records)
+
+
+locations = Locations()
+
+
+class LocationArgs(PageArgs):
+    sort = sort_field(locations.sort_options, locations.default_sort)
+    expand = expand_field(list(locations.expansions))
+    kind = choices(LocationKind, "What kind of place.")
+    parent = ids("The enclosing location.")
+    country_code = DelimitedList(fields.String(validate=validate.Regexp(r"^[A-Z]{2}$")),
+                                 metadata={"description": "ISO 3166-1 alpha-2 codes: `EG,PS`."})
+    q = text("Part of a name or alias; case and accents ignored.")
+
+
+blp = Blueprint("locations", __name__, url_prefix="/v1/locations", description=(
+    "Countries, territories, cities, crossings and buildings, nested by `parent_id`."))
+
+
+@blp.route("")
+@blp.doc(**links_to("getLocation", "location_id"))
+@blp.arguments(LocationArgs, location="query")
+@blp.response(200, page_of(LocationSchema, "LocationPage"), example=example("listLocations"))
+def list_locations(args: dict):
+    """List locations"""
+    return locations.list_response(args)
+
+
+@blp.route("/<id:location_id>")
+@blp.arguments(detail_args("LocationDetailArgs", list(locations.expansions)), location="query")
+@blp.response(200, LocationSchema, example=example("getLocation"))
+def get_location(args: dict, location_id: str):
+    """Get a location"""
+    return locations.get(location_id, args.get("expand", []))

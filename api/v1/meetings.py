@@ -1,0 +1,94 @@
+"""Meetings: who met whom, where and when."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from api import models
+from api.http.params import (
+    DateRangeArgs,
+    PageArgs,
+    choices,
+    detail_args,
+    expand_field,
+    ids,
+    sort_field,
+)
+from api.http.smorest import Blueprint, links_to
+from api.vocab import MeetingMode, MeetingStatus
+from schemas.common import page_of
+from schemas.meeting import MeetingSchema
+
+from .examples import example
+from .resource import Expansion, Resource, any_of, between, children, reported_in, within_locations
+
+PARTICIPANT = models.MeetingParticipant.__table__
+
+
+class Meetings(Resource):
+    record_type = "meeting"
+    path = "meetings"
+    model = models.Meeting
+    sorts = {"date": "date", "id": "id"}
+    default_sort = "date"
+    expansions = {
+        "location": Expansion("location_id", "location"),
+        "participants": Expansion("actor_id", "actor", within="participants"),
+    }
+
+    def conditions(self, args: dict):
+        table = self.table
+        if args.get("participant"):
+            yield table.c.id.in_(select(PARTICIPANT.c.meeting_id).where(
+                PARTICIPANT.c.actor_id.in_(args["participant"])))
+        yield from within_locations(table.c.location_id, args.get("location"))
+        yield from any_of(table.c.mode, args.get("mode"))
+        yield from any_of(table.c.status, args.get("status"))
+        yield from between(table.c.date, args)
+        yield from reported_in(self.record_type, table.c.id, args.get("source"))
+
+    def attach(self, records: list[dict]) -> None:
+        participants = children(models.MeetingParticipant, "meeting_id",
+                                [r["id"] for r in records],
+                                order=[PARTICIPANT.c.role, PARTICIPANT.c.actor_id])
+        for record in records:
+            record["participants"] = participants[record["id"]]
+
+
+meetings = Meetings()
+
+
+class MeetingArgs(PageArgs, DateRangeArgs):
+    sort = sort_field(meetings.sort_options, meetings.default_sort)
+    expand = expand_field(list(meetings.expansions))
+    participant = ids("Any of these actors took part.")
+    location = ids("Held at one of these locations or anywhere inside it.")
+    mode = choices(MeetingMode, "In person, phone call, indirect talks, visit.")
+    status = choices(MeetingStatus, "Held, scheduled or cancelled.")
+    source = ids("Reported in one of these articles.")
+
+
+blp = Blueprint("meetings", __name__, url_prefix="/v1/meetings", description=(
+    "Meetings, calls, visits and rounds of talks: when and where, in which mode, and who "
+    "took part in which role."))
+
+
+@blp.route("")
+@blp.doc(**links_to("getMeeting", "meeting_id"))
+@blp.arguments(MeetingArgs, location="query")
+@blp.response(200, page_of(MeetingSchema, "MeetingPage"), example=example("listMeetings"))
+def list_meetings(args: dict):
+    """List meetings
+
+    `location=cairo` includes meetings at places inside Cairo (Tahrir Palace).
+    Undated meetings sort last and drop out of a date filter.
+    """
+    return meetings.list_response(args)
+
+
+@blp.route("/<id:meeting_id>")
+@blp.arguments(detail_args("MeetingDetailArgs", list(meetings.expansions)), location="query")
+@blp.response(200, MeetingSchema, example=example("getMeeting"))
+def get_meeting(args: dict, meeting_id: str):
+    """Get a meeting"""
+    return meetings.get(meeting_id, args.get("expand", []))

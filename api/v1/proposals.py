@@ -1,0 +1,131 @@
+"""Proposals: what was proposed, with which terms, and who stood where."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from api import models
+from api.http.params import (
+    DateRangeArgs,
+    PageArgs,
+    choices,
+    detail_args,
+    expand_field,
+    full_text,
+    ids,
+    sort_field,
+)
+from api.http.smorest import Blueprint, links_to
+from api.vocab import ProposalStage, ProposalStatus
+from schemas.common import page_of
+from schemas.proposal import ProposalSchema
+
+from .examples import example
+from .resource import (
+    Expansion,
+    Resource,
+    any_of,
+    attach_evidence,
+    between,
+    children,
+    matching,
+    reported_in,
+)
+
+PARTY = models.ProposalParty.__table__
+TERM = models.ProposalTerm.__table__
+POSITION = models.ProposalPosition.__table__
+
+
+class Positions(Resource):
+    """Stances, served inside their proposal and as timeline events."""
+
+    record_type = "proposal_position"
+    path = "proposals"
+    model = models.ProposalPosition
+    sorts = {"date": "date", "id": "id"}
+    default_sort = "date"
+    expansions = {"actor": Expansion("actor_id", "actor")}
+
+    def links(self, record: dict) -> dict[str, str]:
+        return {"self": f"/v1/proposals/{record['proposal_id']}"}
+
+
+class Proposals(Resource):
+    record_type = "proposal"
+    path = "proposals"
+    model = models.Proposal
+    sorts = {"first_reported_on": "first_reported_on", "name": "name", "id": "id"}
+    default_sort = "first_reported_on"
+    expansions = {
+        "revises": Expansion("revises_id", "proposal"),
+        "parties": Expansion("actor_id", "actor", within="parties"),
+        "positions": Expansion("actor_id", "actor", within="positions"),
+    }
+
+    def conditions(self, args: dict):
+        table = self.table
+        if args.get("party"):
+            yield table.c.id.in_(select(PARTY.c.proposal_id).where(
+                PARTY.c.actor_id.in_(args["party"])))
+        yield from any_of(table.c.status, args.get("status"))
+        yield from any_of(table.c.stage, args.get("stage"))
+        yield from between(table.c.first_reported_on, args)
+        yield from reported_in(self.record_type, table.c.id, args.get("source"))
+        yield from matching(self.record_type, table.c.id, args.get("q"))
+
+    def attach(self, records: list[dict]) -> None:
+        ids_ = [r["id"] for r in records]
+        parties = children(models.ProposalParty, "proposal_id", ids_,
+                           order=[PARTY.c.role, PARTY.c.actor_id])
+        term_rows = children(models.ProposalTerm, "proposal_id", ids_,
+                             order=[TERM.c.source_id, TERM.c.kind, TERM.c.id])
+        position_rows = children(models.ProposalPosition, "proposal_id", ids_,
+                                 order=[POSITION.c.date.asc().nulls_last(), POSITION.c.id])
+        terms = [{**term, "type": "proposal_term"} for i in ids_ for term in term_rows[i]]
+        attach_evidence("proposal_term", terms)
+        positions = positions_.represent([p for i in ids_ for p in position_rows[i]], ())
+        for record in records:
+            record["parties"] = parties[record["id"]]
+            record["terms"] = [t for t in terms if t["proposal_id"] == record["id"]]
+            record["positions"] = [p for p in positions if p["proposal_id"] == record["id"]]
+
+
+positions_ = Positions()
+proposals = Proposals()
+
+
+class ProposalArgs(PageArgs, DateRangeArgs):
+    sort = sort_field(proposals.sort_options, proposals.default_sort)
+    expand = expand_field(list(proposals.expansions))
+    party = ids("Any of these actors is a party (proposer, mediator, guarantor or party).")
+    status = choices(ProposalStatus, "Where it stands.")
+    stage = choices(ProposalStage, "How far it has got.")
+    source = ids("Reported in one of these articles.")
+    q = full_text("names, summaries and terms")
+
+
+blp = Blueprint("proposals", __name__, url_prefix="/v1/proposals", description=(
+    "Proposals, plans and agreements: their terms in the articles' words, the parties and "
+    "their roles, and each party's stance over time. A proposal reported by several "
+    "articles is one record with evidence from each."))
+
+
+@blp.route("")
+@blp.doc(**links_to("getProposal", "proposal_id"))
+@blp.arguments(ProposalArgs, location="query")
+@blp.response(200, page_of(ProposalSchema, "ProposalPage"), example=example("listProposals"))
+def list_proposals(args: dict):
+    """List proposals
+
+    `date_from`/`date_to` filter on `first_reported_on`.
+    """
+    return proposals.list_response(args)
+
+
+@blp.route("/<id:proposal_id>")
+@blp.arguments(detail_args("ProposalDetailArgs", list(proposals.expansions)), location="query")
+@blp.response(200, ProposalSchema, example=example("getProposal"))
+def get_proposal(args: dict, proposal_id: str):
+    """Get a proposal"""
+    return proposals.get(proposal_id, args.get("expand", []))

@@ -1,0 +1,244 @@
+"""A resource: its table, how it is filtered, sorted and paged, and how its rows
+become the dicts its response schema dumps.
+
+Subclasses set class attributes and override ``conditions`` and ``attach``; the
+list, detail and batch-fetch logic lives here once. Related records (evidence,
+children, expansions) are fetched in one query per relation for a whole page,
+never one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from flask_smorest import abort
+from sqlalchemy import ColumnElement, Table, and_, false, func, or_, select
+from werkzeug.exceptions import NotFound
+
+from api import models, search
+from api.db import get_session
+from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, envelope
+
+REGISTRY: dict[str, Resource] = {}
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """``expand=<name>`` embeds the ``resource`` that ``field`` points to.
+
+    With ``within``, the reference sits in each item of that child list
+    (``participants[].actor_id``).
+    """
+
+    field: str
+    resource: str
+    within: str | None = None
+
+    @property
+    def into(self) -> str:
+        return self.field.removesuffix("_id")
+
+
+class Resource:
+    record_type: ClassVar[str]
+    path: ClassVar[str]
+    model: ClassVar[type]
+    sorts: ClassVar[dict[str, str]]  # public sort name -> column
+    default_sort: ClassVar[str]
+    expansions: ClassVar[dict[str, Expansion]] = {}
+    has_evidence: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        REGISTRY[self.record_type] = self
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__
+
+    @property
+    def sort_options(self) -> list[str]:
+        return [option for name in self.sorts for option in (name, f"-{name}")]
+
+    # What subclasses override
+
+    def conditions(self, args: dict) -> Iterable[ColumnElement]:
+        return ()
+
+    def links(self, record: dict) -> dict[str, str]:
+        return {"self": f"/v1/{self.path}/{record['id']}"}
+
+    def attach(self, records: list[dict]) -> None:
+        """Add child lists to the records (in place), one query per child table."""
+
+    # Lists
+
+    def list_response(self, args: dict) -> tuple[dict, int, dict]:
+        body, headers = envelope(self.page(args))
+        return body, 200, headers
+
+    def page(self, args: dict) -> Page:
+        sort = args["sort"]
+        column = self.table.c[self.sorts[sort.lstrip("-")]]
+        descending = sort.startswith("-")
+        conditions = list(self.conditions(args))
+        session = get_session()
+        total = session.scalar(select(func.count()).select_from(self.table).where(*conditions))
+        query = select(self.table).where(*conditions)
+        if args.get("cursor"):
+            last_value, last_id = cursor_key(args["cursor"], sort, column)
+            query = query.where(after(column, descending, self.table.c.id, last_value, last_id))
+        order = column.desc() if descending else column.asc()
+        query = query.order_by(order.nulls_last(), self.table.c.id).limit(args["limit"] + 1)
+        rows = [dict(row) for row in session.execute(query).mappings()]
+        more = len(rows) > args["limit"]
+        rows = rows[: args["limit"]]
+        next_cursor = encode_cursor(sort, [rows[-1][column.name], rows[-1]["id"]]) if more else None
+        return Page(self.represent(rows, args.get("expand", [])), total, args["limit"],
+                    next_cursor)
+
+    # Single records and batches
+
+    def get(self, record_id: str, expand: list[str]) -> dict:
+        found = self.fetch([record_id], expand)
+        if record_id not in found:
+            raise NotFound(f"No {self.record_type.replace('_', ' ')} with id {record_id!r}.")
+        return found[record_id]
+
+    def fetch(self, ids: Iterable[str], expand: Iterable[str] = ()) -> dict[str, dict]:
+        ids = list(dict.fromkeys(i for i in ids if i is not None))
+        if not ids:
+            return {}
+        rows = get_session().execute(select(self.table).where(self.table.c.id.in_(ids)))
+        records = self.represent([dict(row) for row in rows.mappings()], expand)
+        return {record["id"]: record for record in records}
+
+    def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
+        records = [{**row, "type": self.record_type} for row in rows]
+        for record in records:
+            record["links"] = self.links(record)
+        if self.has_evidence:
+            attach_evidence(self.record_type, records)
+        self.attach(records)
+        for name in expand:
+            self._expand(records, self.expansions[name])
+        return records
+
+    @staticmethod
+    def _expand(records: list[dict], expansion: Expansion) -> None:
+        holders = ([child for r in records for child in r[expansion.within]]
+                   if expansion.within else records)
+        targets = REGISTRY[expansion.resource].fetch(h[expansion.field] for h in holders)
+        for holder in holders:
+            holder[expansion.into] = targets.get(holder[expansion.field])
+
+
+def cursor_key(token: str, sort: str, column) -> tuple[Any, str]:
+    """The (sort value, id) a cursor resumes after, typed like ``column``; 400 otherwise."""
+    try:
+        value, last_id = decode_cursor(token, sort)
+        return _typed(value, column.type.python_type), _typed(last_id, str)
+    except InvalidCursor as error:
+        message = str(error)
+    except (ValueError, TypeError):
+        message = "cursor is not one this API issued"
+    abort(400, messages={"query": {"cursor": [message]}})
+
+
+def _typed(value: Any, python_type: type) -> Any:
+    if value is None and python_type is not str:
+        return None
+    if python_type is dt.date:
+        return dt.date.fromisoformat(value)
+    if python_type is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if python_type is str and isinstance(value, str):
+        return value
+    raise TypeError(value)
+
+
+def after(column, descending: bool, id_column, value: Any, last_id: str) -> ColumnElement:
+    """Rows strictly after (value, id) in ``ORDER BY column NULLS LAST, id``."""
+    if value is None:
+        return and_(column.is_(None), id_column > last_id)
+    beyond = column < value if descending else column > value
+    keyset = or_(beyond, and_(column == value, id_column > last_id))
+    return or_(keyset, column.is_(None)) if column.nullable else keyset
+
+
+# Children, fetched for a page at once
+
+def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dict[str, list]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    if not ids:
+        return grouped
+    table = model.__table__
+    rows = get_session().execute(
+        select(table).where(table.c[key].in_(ids)).order_by(table.c[key], *order))
+    for row in rows.mappings():
+        grouped[row[key]].append(dict(row))
+    return grouped
+
+
+def attach_evidence(record_type: str, records: list[dict]) -> None:
+    if not records:
+        return
+    evidence = models.Evidence.__table__
+    rows = get_session().execute(
+        select(evidence).where(evidence.c.record_type == record_type,
+                               evidence.c.record_id.in_([r["id"] for r in records]))
+        .order_by(evidence.c.record_id, evidence.c.ordinal))
+    spans: dict[str, list[dict]] = defaultdict(list)
+    for row in rows.mappings():
+        spans[row["record_id"]].append({"source_id": row["source_id"],
+                                        "start": row["span_start"], "end": row["span_end"],
+                                        "text": row["text"]})
+    for record in records:
+        record["evidence"] = spans[record["id"]]
+
+
+# Conditions shared by several resources
+
+def any_of(column, values: list | None) -> Iterable[ColumnElement]:
+    if values:
+        yield column.in_(values)
+
+
+def between(column, args: dict) -> Iterable[ColumnElement]:
+    if args.get("date_from"):
+        yield column >= args["date_from"]
+    if args.get("date_to"):
+        yield column <= args["date_to"]
+
+
+def reported_in(record_type: str, id_column, sources: list[str] | None
+                ) -> Iterable[ColumnElement]:
+    """Records with evidence in any of the given sources."""
+    if sources:
+        evidence = models.Evidence.__table__
+        yield id_column.in_(select(evidence.c.record_id).where(
+            evidence.c.record_type == record_type, evidence.c.source_id.in_(sources)))
+
+
+def within_locations(column, location_ids: list[str] | None) -> Iterable[ColumnElement]:
+    """At any of the locations or anywhere inside them (Cairo includes Tahrir Palace)."""
+    if location_ids:
+        location = models.Location.__table__
+        tree = select(location.c.id).where(location.c.id.in_(location_ids)).cte(recursive=True)
+        tree = tree.union_all(select(location.c.id).where(location.c.parent_id == tree.c.id))
+        yield column.in_(select(tree.c.id))
+
+
+def matching(record_type: str, id_column, query: str | None) -> Iterable[ColumnElement]:
+    """Full-text ``q``: the records whose search document matches."""
+    if query is None:
+        return
+    stems = search.query_stems(query)
+    if not stems:
+        yield false()
+        return
+    dialect = get_session().get_bind().dialect.name
+    yield id_column.in_(search.matching_ids(dialect, stems, record_type))

@@ -1,0 +1,80 @@
+"""One full-text search across statements, proposals, meetings and sources."""
+
+from __future__ import annotations
+
+from flask_smorest import abort
+from marshmallow import fields, validate
+from sqlalchemy import func, select
+from webargs.fields import DelimitedList
+
+from api import search
+from api.db import get_session
+from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, envelope
+from api.http.params import PRINTABLE, PageArgs
+from api.http.smorest import Blueprint
+from schemas.common import page_of
+from schemas.service import SearchHitSchema
+
+from .examples import example
+from .resource import REGISTRY
+
+RANKED = "rank"  # results are ranked, not sorted by a field: the cursor holds an offset
+
+
+def search_page(args: dict) -> Page:
+    stems = search.query_stems(args["q"])
+    if not stems:
+        return Page([], 0, args["limit"], None)
+    session = get_session()
+    ranked = search.ranked(session.get_bind().dialect.name, stems,
+                           args.get("type") or search.SEARCHABLE)
+    total = session.scalar(select(func.count()).select_from(ranked.subquery()))
+    offset = search_offset(args["cursor"]) if args.get("cursor") else 0
+    rows = session.execute(ranked.offset(offset).limit(args["limit"] + 1)).all()
+    more = len(rows) > args["limit"]
+    hits = []
+    for row in rows[: args["limit"]]:
+        snippet, highlights = search.snippet(row.content, stems)
+        hits.append({"id": row.record_id, "type": row.record_type, "title": row.title,
+                     "snippet": snippet, "highlights": highlights,
+                     "score": round(float(row.score), 6),
+                     "links": {"self": f"/v1/{REGISTRY[row.record_type].path}/{row.record_id}"}})
+    next_offset = offset + args["limit"]
+    next_cursor = encode_cursor(RANKED, [next_offset, "offset"]) if more else None
+    return Page(hits, total, args["limit"], next_cursor)
+
+
+def search_offset(token: str) -> int:
+    try:
+        offset, marker = decode_cursor(token, RANKED)
+    except (InvalidCursor, ValueError, TypeError):
+        marker = offset = None
+    if marker == "offset" and type(offset) is int and offset >= 0:
+        return offset
+    abort(400, messages={"query": {"cursor": ["cursor is not one this API issued"]}})
+
+
+class SearchArgs(PageArgs):
+    q = fields.String(required=True, validate=[validate.Length(1, 200), PRINTABLE], metadata={
+        "description": "Words to find; every word must match (stemmed, accents and case "
+                       "ignored; `cease-fire` and `ceasefire` are the same word)."})
+    type = DelimitedList(fields.String(validate=validate.OneOf(search.SEARCHABLE)), metadata={
+        "description": "Only these record types. Comma-separated."})
+
+
+blp = Blueprint("search", __name__, url_prefix="/v1/search", description=(
+    "One full-text search across statements, proposals, meetings and sources, ranked, "
+    "each hit with its type and a snippet with the matched words marked."))
+
+
+@blp.route("")
+@blp.arguments(SearchArgs, location="query")
+@blp.response(200, page_of(SearchHitSchema, "SearchPage"), example=example("searchRecords"))
+def search_records(args: dict):
+    """Search
+
+    Best matches first. `highlights` gives the character ranges of matched words
+    within `snippet`, so a client can mark them without parsing HTML.
+    """
+    body, headers = envelope(search_page(args))
+    return body, 200, headers

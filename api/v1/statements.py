@@ -1,0 +1,98 @@
+"""Statements: who said what, verbatim."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from api import models
+from api.http.params import (
+    DateRangeArgs,
+    PageArgs,
+    choices,
+    detail_args,
+    expand_field,
+    full_text,
+    ids,
+    sort_field,
+)
+from api.http.smorest import Blueprint, links_to
+from api.vocab import StatementKind, Topic
+from schemas.common import page_of
+from schemas.statement import StatementSchema
+
+from .examples import example
+from .resource import Expansion, Resource, any_of, between, children, matching
+
+
+class Statements(Resource):
+    record_type = "statement"
+    path = "statements"
+    model = models.Statement
+    sorts = {"date": "date", "id": "id"}
+    default_sort = "date"
+    expansions = {
+        "speaker": Expansion("speaker_id", "actor"),
+        "via": Expansion("via_id", "actor"),
+        "source": Expansion("source_id", "source"),
+        "proposal": Expansion("proposal_id", "proposal"),
+    }
+
+    def conditions(self, args: dict):
+        table = self.table
+        yield from any_of(table.c.speaker_id, args.get("speaker"))
+        yield from any_of(table.c.source_id, args.get("source"))
+        yield from any_of(table.c.kind, args.get("kind"))
+        yield from any_of(table.c.proposal_id, args.get("proposal"))
+        if args.get("topic"):
+            topic = models.StatementTopic.__table__
+            yield table.c.id.in_(select(topic.c.statement_id).where(
+                topic.c.topic.in_(args["topic"])))
+        yield from between(table.c.date, args)
+        yield from matching(self.record_type, table.c.id, args.get("q"))
+
+    def attach(self, records: list[dict]) -> None:
+        topics = children(models.StatementTopic, "statement_id", [r["id"] for r in records],
+                          order=[models.StatementTopic.__table__.c.topic])
+        for record in records:
+            record["topics"] = [row["topic"] for row in topics[record["id"]]]
+
+
+statements = Statements()
+
+
+class StatementArgs(PageArgs, DateRangeArgs):
+    sort = sort_field(statements.sort_options, statements.default_sort)
+    expand = expand_field(list(statements.expansions))
+    speaker = ids("Who said it.")
+    source = ids("The article it comes from.")
+    kind = choices(StatementKind, "Direct quote, partial quote or paraphrase.")
+    proposal = ids("The proposal it is about.")
+    topic = choices(Topic, "What it is about.")
+    q = full_text("the statement's text and its speaker's name")
+
+
+blp = Blueprint("statements", __name__, url_prefix="/v1/statements", description=(
+    "Who said what, verbatim: direct quotes, partial quotes and paraphrases, each with "
+    "its speaker (an unnamed one is its group, with a `speaker_description`) and the "
+    "evidence it comes from."))
+
+
+@blp.route("")
+@blp.doc(**links_to("getStatement", "statement_id"))
+@blp.arguments(StatementArgs, location="query")
+@blp.response(200, page_of(StatementSchema, "StatementPage"), example=example("listStatements"))
+def list_statements(args: dict):
+    """List statements
+
+    Dates: `date_from`/`date_to` filter on the statement's `date`; undated
+    statements sort last and drop out of a date filter.
+    """
+    return statements.list_response(args)
+
+
+@blp.route("/<id:statement_id>")
+@blp.arguments(detail_args("StatementDetailArgs", list(statements.expansions)), location="query")
+@blp.response(200, StatementSchema, example=example("getStatement"))
+def get_statement(args: dict, statement_id: str):
+    """Get a statement"""
+    return statements.get(statement_id, args.get("expand", []))

@@ -1,0 +1,118 @@
+"""The timeline: every dated event in one chronological stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marshmallow import fields, validate
+from sqlalchemy import Select, and_, func, literal, or_, select, union_all
+from webargs.fields import DelimitedList
+
+from api import models
+from api.db import get_session
+from api.http.paging import Page, encode_cursor, envelope
+from api.http.params import DateRangeArgs, PageArgs, ids, sort_field
+from api.http.smorest import Blueprint
+from schemas.common import page_of
+from schemas.service import TimelineItemSchema
+
+from .examples import example
+from .resource import REGISTRY, between, cursor_key, within_locations
+
+PARTICIPANT = models.MeetingParticipant.__table__
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """How one record type sits on the timeline."""
+
+    date_column: str
+    by_actors: Callable  # (table, actor ids) -> condition
+    location_column: str | None  # None: it has no place, so a location filter drops it
+
+
+EVENT_KINDS = {
+    "meeting": EventKind("date", lambda t, actors: t.c.id.in_(select(
+        PARTICIPANT.c.meeting_id).where(PARTICIPANT.c.actor_id.in_(actors))), "location_id"),
+    "statement": EventKind("date", lambda t, actors: t.c.speaker_id.in_(actors), None),
+    "proposal_position": EventKind("date", lambda t, actors: t.c.actor_id.in_(actors), None),
+    "statistic": EventKind("as_of", lambda t, actors: t.c.claimed_by_id.in_(actors),
+                           "location_id"),
+}
+
+
+def events(record_type: str, args: dict) -> Select | None:
+    kind, table = EVENT_KINDS[record_type], REGISTRY[record_type].table
+    when = table.c[kind.date_column]
+    conditions = [when.is_not(None), *between(when, args)]
+    if args.get("actor"):
+        conditions.append(kind.by_actors(table, args["actor"]))
+    if args.get("location"):
+        if kind.location_column is None:
+            return None
+        conditions += within_locations(table.c[kind.location_column], args["location"])
+    return select(literal(record_type).label("type"), table.c.id.label("id"),
+                  when.label("date")).where(*conditions)
+
+
+def timeline_page(args: dict) -> Page:
+    parts = [q for t in args.get("type") or EVENT_KINDS if (q := events(t, args)) is not None]
+    if not parts:
+        return Page([], 0, args["limit"], None)
+    stream = union_all(*parts).subquery("events")
+    session = get_session()
+    total = session.scalar(select(func.count()).select_from(stream))
+    descending = args["sort"] == "-date"
+    query = select(stream)
+    if args.get("cursor"):
+        # The cursor's tie-breaker is "type id": events sort by date, type, then id.
+        date, position = cursor_key(args["cursor"], args["sort"], stream.c.date)
+        record_type, _, record_id = position.partition(" ")
+        later = stream.c.date < date if descending else stream.c.date > date
+        query = query.where(or_(later, and_(stream.c.date == date, or_(
+            stream.c.type > record_type,
+            and_(stream.c.type == record_type, stream.c.id > record_id)))))
+    order = stream.c.date.desc() if descending else stream.c.date.asc()
+    rows = session.execute(query.order_by(order, stream.c.type, stream.c.id)
+                           .limit(args["limit"] + 1)).all()
+    more = len(rows) > args["limit"]
+    rows = rows[: args["limit"]]
+    records: dict[tuple[str, str], dict] = {}
+    for record_type in {row.type for row in rows}:
+        fetched = REGISTRY[record_type].fetch(row.id for row in rows if row.type == record_type)
+        records.update({(record_type, i): record for i, record in fetched.items()})
+    items = [{"id": row.id, "type": row.type, "date": row.date,
+              "record": records[(row.type, row.id)]} for row in rows]
+    last = rows[-1] if rows else None
+    next_cursor = (encode_cursor(args["sort"], [last.date, f"{last.type} {last.id}"])
+                   if more and last else None)
+    return Page(items, total, args["limit"], next_cursor)
+
+
+class TimelineArgs(PageArgs, DateRangeArgs):
+    sort = sort_field(["date", "-date"], "date")
+    type = DelimitedList(fields.String(validate=validate.OneOf(list(EVENT_KINDS))), metadata={
+        "description": "Only these event types. Comma-separated."})
+    actor = ids("Events involving these actors: participants, speakers, stance holders, "
+                "or who a figure is attributed to.")
+    location = ids("Events at these locations or inside them (statements and stances "
+                   "have no place, so this leaves them out).")
+
+
+blp = Blueprint("timeline", __name__, url_prefix="/v1/timeline", description=(
+    "Every dated event (meetings, statements, proposal positions, and statistics as of "
+    "their date) in one chronological stream."))
+
+
+@blp.route("")
+@blp.arguments(TimelineArgs, location="query")
+@blp.response(200, page_of(TimelineItemSchema, "TimelinePage"), example=example("listTimeline"))
+def list_timeline(args: dict):
+    """List timeline events
+
+    Each item says its `type` and embeds the record. Events on the same day are
+    ordered by type, then id. Undated records are not on the timeline.
+    """
+    body, headers = envelope(timeline_page(args))
+    return body, 200, headers
