@@ -130,3 +130,22 @@ def seed_copy(tmp_path: Path) -> Path:
     shutil.copytree(seed.DEFAULT_SEED_DIR, target,
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return target
+
+
+@pytest.fixture(scope="session")
+def seeded_app(seeded_url: str):
+    """The app on the seeded database, shared by read-only API tests."""
+    return create_app({"TESTING": True, "DATABASE_URL": seeded_url})
+
+
+@pytest.fixture
+def api(seeded_app):
+    return seeded_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def spec(seeded_app) -> dict:
+    with seeded_app.app_context():
+        from api.spec import spec_dict
+
+        return spec_dict()
