@@ -5,7 +5,7 @@ from marshmallow import fields
 from api import models
 from api.vocab import ActorKind
 
-from .common import Record, SelfLink, choice, column, resource_type
+from .common import Record, SelfLink, choice, column, expanded, resource_type
 
 
 class ActorLinks(SelfLink):
@@ -29,5 +29,4 @@ class ActorSchema(Record):
     aliases = fields.List(fields.String(), required=True, metadata={
         "description": "Other spellings and transliterations of the name."})
     links = fields.Nested(ActorLinks, required=True)
-    affiliation = fields.Nested(lambda: ActorSchema(exclude=("affiliation",)), metadata={
-        "description": "The affiliated actor, with `expand=affiliation`."})
+    affiliation = expanded(lambda: ActorSchema(exclude=("affiliation",)), "affiliation")

@@ -43,6 +43,12 @@ class Number(fields.Float):
         return int(value) if float(value).is_integer() else float(value)
 
 
+def expanded(schema, expansion: str) -> fields.Nested:
+    """An embedded object that ``expand=<expansion>`` adds; null when the reference is."""
+    return fields.Nested(schema, allow_none=True, metadata={
+        "description": f"With `expand={expansion}`; null when there is nothing to embed."})
+
+
 def resource_type(name: str) -> fields.String:
     return fields.String(required=True, validate=validate.OneOf([name]),
                          metadata={"description": "The resource name."})

@@ -5,7 +5,7 @@ from marshmallow import fields
 from api import models
 from api.vocab import LocationKind
 
-from .common import Number, Record, SelfLink, choice, column, resource_type
+from .common import Number, Record, SelfLink, choice, column, expanded, resource_type
 
 
 class LocationLinks(SelfLink):
@@ -30,5 +30,4 @@ class LocationSchema(Record):
     longitude = Number(required=True, allow_none=True)
     aliases = fields.List(fields.String(), required=True)
     links = fields.Nested(LocationLinks, required=True)
-    parent = fields.Nested(lambda: LocationSchema(exclude=("parent",)), metadata={
-        "description": "The enclosing location, with `expand=parent`."})
+    parent = expanded(lambda: LocationSchema(exclude=("parent",)), "parent")

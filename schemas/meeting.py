@@ -14,6 +14,7 @@ from .common import (
     column,
     event_date,
     evidence,
+    expanded,
     resource_type,
 )
 from .location import LocationSchema
@@ -23,7 +24,7 @@ class MeetingParticipantSchema(DictSchema):
     actor_id = fields.String(required=True)
     role = choice(ParticipantRole)
     description = fields.String(required=True, allow_none=True)
-    actor = fields.Nested(ActorSchema, metadata={"description": "With `expand=participants`."})
+    actor = expanded(ActorSchema, "participants")
 
 
 class MeetingSchema(Record):
@@ -43,4 +44,4 @@ class MeetingSchema(Record):
     participants = fields.List(fields.Nested(MeetingParticipantSchema), required=True)
     evidence = evidence()
     links = fields.Nested(SelfLink, required=True)
-    location = fields.Nested(LocationSchema, metadata={"description": "With `expand=location`."})
+    location = expanded(LocationSchema, "location")

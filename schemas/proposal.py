@@ -24,6 +24,7 @@ from .common import (
     column,
     event_date,
     evidence,
+    expanded,
     resource_type,
 )
 
@@ -31,7 +32,7 @@ from .common import (
 class ProposalPartySchema(DictSchema):
     actor_id = fields.String(required=True)
     role = choice(PartyRole)
-    actor = fields.Nested(ActorSchema, metadata={"description": "With `expand=parties`."})
+    actor = expanded(ActorSchema, "parties")
 
 
 class ProposalTermSchema(Record):
@@ -65,7 +66,7 @@ class ProposalPositionSchema(Record):
     note = column()
     source_id = column()
     evidence = evidence()
-    actor = fields.Nested(ActorSchema, metadata={"description": "With `expand=positions`."})
+    actor = expanded(ActorSchema, "positions")
 
 
 class ProposalSchema(Record):
@@ -92,5 +93,4 @@ class ProposalSchema(Record):
     positions = fields.List(fields.Nested(ProposalPositionSchema), required=True)
     evidence = evidence()
     links = fields.Nested(SelfLink, required=True)
-    revises = fields.Nested(lambda: ProposalSchema(exclude=("revises",)), metadata={
-        "description": "With `expand=revises`."})
+    revises = expanded(lambda: ProposalSchema(exclude=("revises",)), "revises")

@@ -13,6 +13,7 @@ from .common import (
     column,
     event_date,
     evidence,
+    expanded,
     resource_type,
 )
 from .proposal import ProposalSchema
@@ -41,7 +42,7 @@ class StatementSchema(Record):
     note = column(metadata={"description": "What the curator inferred, and how."})
     evidence = evidence()
     links = fields.Nested(SelfLink, required=True)
-    speaker = fields.Nested(ActorSchema, metadata={"description": "With `expand=speaker`."})
-    via = fields.Nested(ActorSchema, metadata={"description": "With `expand=via`."})
-    source = fields.Nested(SourceSchema, metadata={"description": "With `expand=source`."})
-    proposal = fields.Nested(ProposalSchema, metadata={"description": "With `expand=proposal`."})
+    speaker = expanded(ActorSchema, "speaker")
+    via = expanded(ActorSchema, "via")
+    source = expanded(SourceSchema, "source")
+    proposal = expanded(ProposalSchema, "proposal")

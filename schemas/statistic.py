@@ -6,7 +6,7 @@ from api import models
 from api.vocab import DateBasis, DatePrecision, Metric, Qualifier, Unit
 
 from .actor import ActorSchema
-from .common import Number, Record, SelfLink, choice, column, evidence, resource_type
+from .common import Number, Record, SelfLink, choice, column, evidence, expanded, resource_type
 from .location import LocationSchema
 from .source import SourceSchema
 
@@ -36,6 +36,6 @@ class StatisticSchema(Record):
     location_id = column()
     evidence = evidence()
     links = fields.Nested(SelfLink, required=True)
-    claimed_by = fields.Nested(ActorSchema, metadata={"description": "With `expand=claimed_by`."})
-    source = fields.Nested(SourceSchema, metadata={"description": "With `expand=source`."})
-    location = fields.Nested(LocationSchema, metadata={"description": "With `expand=location`."})
+    claimed_by = expanded(ActorSchema, "claimed_by")
+    source = expanded(SourceSchema, "source")
+    location = expanded(LocationSchema, "location")

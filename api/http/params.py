@@ -17,14 +17,18 @@ PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Control characters ar
 IDENTIFIER = validate.Regexp(rf"^{ID_PATTERN}$", error="Not an id.")
 
 
+def several(item: fields.Field, description: str, what: str = "values") -> DelimitedList:
+    """A comma-separated parameter; present but empty (``status=``) is a 400."""
+    return DelimitedList(item, validate=validate.Length(min=1),
+                         metadata={"description": f"{description} Comma-separated {what}."})
+
+
 def ids(description: str) -> DelimitedList:
-    return DelimitedList(fields.String(validate=IDENTIFIER),
-                         metadata={"description": f"{description} Comma-separated ids."})
+    return several(fields.String(validate=IDENTIFIER), description, "ids")
 
 
 def choices(vocabulary: type[Vocabulary], description: str) -> DelimitedList:
-    return DelimitedList(fields.String(validate=validate.OneOf(vocabulary.values())),
-                         metadata={"description": f"{description} Comma-separated."})
+    return several(fields.String(validate=validate.OneOf(vocabulary.values())), description)
 
 
 def text(description: str, max_length: int = 200) -> fields.String:
@@ -44,9 +48,8 @@ def sort_field(options: list[str], default: str) -> fields.String:
 
 
 def expand_field(options: list[str]) -> DelimitedList:
-    return DelimitedList(fields.String(validate=validate.OneOf(options)),
-                         metadata={"description": "Embed the referenced objects (the `*_id` "
-                                                  "fields stay). Comma-separated."})
+    return several(fields.String(validate=validate.OneOf(options)),
+                   "Embed the referenced objects (the `*_id` fields stay).")
 
 
 class PageArgs(Schema):
@@ -58,7 +61,8 @@ class PageArgs(Schema):
 
 
 class DateRangeArgs(Schema):
-    date_from = fields.Date(metadata={"description": "On or after this date (inclusive)."})
+    date_from = fields.Date(metadata={"description": "On or after this date (inclusive). "
+                                                     "After `date_to`, it is a 400."})
     date_to = fields.Date(metadata={"description": "On or before this date (inclusive)."})
 
     @validates_schema

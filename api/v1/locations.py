@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from marshmallow import fields, validate
-from webargs.fields import DelimitedList
 
 from api import models
-from api.http.params import PageArgs, choices, detail_args, expand_field, ids, sort_field, text
+from api.http.params import (
+    PageArgs,
+    choices,
+    detail_args,
+    expand_field,
+    ids,
+    several,
+    sort_field,
+    text,
+)
 from api.http.smorest import Blueprint, links_to
 from api.vocab import LocationKind
 from schemas.common import page_of
@@ -49,8 +57,8 @@ class LocationArgs(PageArgs):
     expand = expand_field(list(locations.expansions))
     kind = choices(LocationKind, "What kind of place.")
     parent = ids("The enclosing location.")
-    country_code = DelimitedList(fields.String(validate=validate.Regexp(r"^[A-Z]{2}$")),
-                                 metadata={"description": "ISO 3166-1 alpha-2 codes: `EG,PS`."})
+    country_code = several(fields.String(validate=validate.Regexp(r"^[A-Z]{2}$")),
+                           "ISO 3166-1 alpha-2 codes: `EG,PS`.")
     q = text("Part of a name or alias; case and accents ignored.")
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from flask_smorest import abort
 from marshmallow import fields, validate
 from sqlalchemy import func, select
-from webargs.fields import DelimitedList
 
 from api import search
 from api.db import get_session
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, envelope
-from api.http.params import PRINTABLE, PageArgs
+from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
 from schemas.common import page_of
 from schemas.service import SearchHitSchema
@@ -58,8 +57,8 @@ class SearchArgs(PageArgs):
     q = fields.String(required=True, validate=[validate.Length(1, 200), PRINTABLE], metadata={
         "description": "Words to find; every word must match (stemmed, accents and case "
                        "ignored; `cease-fire` and `ceasefire` are the same word)."})
-    type = DelimitedList(fields.String(validate=validate.OneOf(search.SEARCHABLE)), metadata={
-        "description": "Only these record types. Comma-separated."})
+    type = several(fields.String(validate=validate.OneOf(search.SEARCHABLE)),
+                   "Only these record types.")
 
 
 blp = Blueprint("search", __name__, url_prefix="/v1/search", description=(

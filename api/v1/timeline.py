@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from marshmallow import fields, validate
 from sqlalchemy import Select, and_, func, literal, or_, select, union_all
-from webargs.fields import DelimitedList
 
 from api import models
 from api.db import get_session
 from api.http.paging import Page, encode_cursor, envelope
-from api.http.params import DateRangeArgs, PageArgs, ids, sort_field
+from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
 from schemas.common import page_of
 from schemas.service import TimelineItemSchema
@@ -92,8 +91,8 @@ def timeline_page(args: dict) -> Page:
 
 class TimelineArgs(PageArgs, DateRangeArgs):
     sort = sort_field(["date", "-date"], "date")
-    type = DelimitedList(fields.String(validate=validate.OneOf(list(EVENT_KINDS))), metadata={
-        "description": "Only these event types. Comma-separated."})
+    type = several(fields.String(validate=validate.OneOf(list(EVENT_KINDS))),
+                   "Only these event types.")
     actor = ids("Events involving these actors: participants, speakers, stance holders, "
                 "or who a figure is attributed to.")
     location = ids("Events at these locations or inside them (statements and stances "
