@@ -58,6 +58,12 @@ def current_url(**replace: str | None) -> str:
     return f"{request.path}?{query}" if query else request.path
 
 
+def page_response(page: Page) -> tuple[dict, int, dict[str, str]]:
+    """What a collection view returns: the envelope, 200, and the Link header."""
+    body, headers = envelope(page)
+    return body, 200, headers
+
+
 def envelope(page: Page) -> tuple[dict, dict[str, str]]:
     """The collection body and its ``Link`` header."""
     next_url = current_url(cursor=page.next_cursor) if page.next_cursor else None

@@ -79,5 +79,5 @@ def invalid_parameters(messages: dict) -> Response:
         for location in messages.values()
         for field, message in flatten_messages(location)
     ]
-    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    detail = " ".join(f"{e['field']}: {e['message']}" for e in errors)
     return problem(400, detail, errors=errors)

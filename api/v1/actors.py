@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from api import models
-from api.http.params import PageArgs, choices, detail_args, expand_field, ids, sort_field, text
-from api.http.smorest import Blueprint, links_to
+from api.http.params import PageArgs, choices, expand_field, ids, sort_field, text
+from api.http.smorest import Blueprint
 from api.vocab import ActorKind
 from schemas.actor import ActorSchema
-from schemas.common import page_of
 
-from .examples import example
 from .gazetteer import attach_aliases, name_matches
 from .resource import Expansion, Resource, any_of
+from .routes import collection_routes
 
 
 class Actors(Resource):
@@ -56,18 +55,9 @@ blp = Blueprint("actors", __name__, url_prefix="/v1/actors", description=(
     "part in and the proposals it is party to."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getActor", "actor_id"))
-@blp.arguments(ActorArgs, location="query")
-@blp.response(200, page_of(ActorSchema, "ActorPage"), example=example("listActors"))
-def list_actors(args: dict):
-    """List actors"""
-    return actors.list_response(args)
+collection_routes(
+    blp, actors, args=ActorArgs, schema=ActorSchema,
+    list_doc="""List actors""",
+    get_doc="Get an actor",
+)
 
-
-@blp.route("/<id:actor_id>")
-@blp.arguments(detail_args("ActorDetailArgs", list(actors.expansions)), location="query")
-@blp.response(200, ActorSchema, example=example("getActor"))
-def get_actor(args: dict, actor_id: str):
-    """Get an actor"""
-    return actors.get(actor_id, args.get("expand", []))

@@ -8,21 +8,19 @@ from api import models
 from api.http.params import (
     PageArgs,
     choices,
-    detail_args,
     expand_field,
     ids,
     several,
     sort_field,
     text,
 )
-from api.http.smorest import Blueprint, links_to
+from api.http.smorest import Blueprint
 from api.vocab import LocationKind
-from schemas.common import page_of
 from schemas.location import LocationSchema
 
-from .examples import example
 from .gazetteer import attach_aliases, name_matches
 from .resource import Expansion, Resource, any_of
+from .routes import collection_routes
 
 
 class Locations(Resource):
@@ -66,18 +64,9 @@ blp = Blueprint("locations", __name__, url_prefix="/v1/locations", description=(
     "Countries, territories, cities, crossings and buildings, nested by `parent_id`."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getLocation", "location_id"))
-@blp.arguments(LocationArgs, location="query")
-@blp.response(200, page_of(LocationSchema, "LocationPage"), example=example("listLocations"))
-def list_locations(args: dict):
-    """List locations"""
-    return locations.list_response(args)
+collection_routes(
+    blp, locations, args=LocationArgs, schema=LocationSchema,
+    list_doc="""List locations""",
+    get_doc="Get a location",
+)
 
-
-@blp.route("/<id:location_id>")
-@blp.arguments(detail_args("LocationDetailArgs", list(locations.expansions)), location="query")
-@blp.response(200, LocationSchema, example=example("getLocation"))
-def get_location(args: dict, location_id: str):
-    """Get a location"""
-    return locations.get(location_id, args.get("expand", []))

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from api import models
 from api.http.params import (
     DateRangeArgs,
     PageArgs,
     choices,
-    detail_args,
     expand_field,
     ids,
     sort_field,
 )
-from api.http.smorest import Blueprint, links_to
+from api.http.smorest import Blueprint
 from api.vocab import MeetingMode, MeetingStatus
-from schemas.common import page_of
 from schemas.meeting import MeetingSchema
 
-from .examples import example
-from .resource import Expansion, Resource, any_of, between, children, reported_in, within_locations
+from .resource import (
+    Expansion,
+    Resource,
+    any_of,
+    between,
+    children,
+    linked,
+    reported_in,
+    within_locations,
+)
+from .routes import collection_routes
 
 PARTICIPANT = models.MeetingParticipant.__table__
 
@@ -39,8 +44,7 @@ class Meetings(Resource):
     def conditions(self, args: dict):
         table = self.table
         if args.get("participant"):
-            yield table.c.id.in_(select(PARTICIPANT.c.meeting_id).where(
-                PARTICIPANT.c.actor_id.in_(args["participant"])))
+            yield linked(table.c.id, PARTICIPANT, "meeting_id", "actor_id", args["participant"])
         yield from within_locations(table.c.location_id, args.get("location"))
         yield from any_of(table.c.mode, args.get("mode"))
         yield from any_of(table.c.status, args.get("status"))
@@ -73,22 +77,13 @@ blp = Blueprint("meetings", __name__, url_prefix="/v1/meetings", description=(
     "took part in which role."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getMeeting", "meeting_id"))
-@blp.arguments(MeetingArgs, location="query")
-@blp.response(200, page_of(MeetingSchema, "MeetingPage"), example=example("listMeetings"))
-def list_meetings(args: dict):
-    """List meetings
+collection_routes(
+    blp, meetings, args=MeetingArgs, schema=MeetingSchema,
+    list_doc="""List meetings
 
     `location=cairo` includes meetings at places inside Cairo (Tahrir Palace).
     Undated meetings sort last and drop out of a date filter.
-    """
-    return meetings.list_response(args)
+    """,
+    get_doc="Get a meeting",
+)
 
-
-@blp.route("/<id:meeting_id>")
-@blp.arguments(detail_args("MeetingDetailArgs", list(meetings.expansions)), location="query")
-@blp.response(200, MeetingSchema, example=example("getMeeting"))
-def get_meeting(args: dict, meeting_id: str):
-    """Get a meeting"""
-    return meetings.get(meeting_id, args.get("expand", []))

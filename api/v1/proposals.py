@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from api import models
 from api.http.params import (
     DateRangeArgs,
     PageArgs,
     choices,
-    detail_args,
     expand_field,
     full_text,
     ids,
     sort_field,
 )
-from api.http.smorest import Blueprint, links_to
+from api.http.smorest import Blueprint
 from api.vocab import ProposalStage, ProposalStatus
-from schemas.common import page_of
 from schemas.proposal import ProposalSchema
 
-from .examples import example
 from .resource import (
     Expansion,
     Resource,
@@ -28,9 +23,11 @@ from .resource import (
     attach_evidence,
     between,
     children,
+    linked,
     matching,
     reported_in,
 )
+from .routes import collection_routes
 
 PARTY = models.ProposalParty.__table__
 TERM = models.ProposalTerm.__table__
@@ -66,8 +63,7 @@ class Proposals(Resource):
     def conditions(self, args: dict):
         table = self.table
         if args.get("party"):
-            yield table.c.id.in_(select(PARTY.c.proposal_id).where(
-                PARTY.c.actor_id.in_(args["party"])))
+            yield linked(table.c.id, PARTY, "proposal_id", "actor_id", args["party"])
         yield from any_of(table.c.status, args.get("status"))
         yield from any_of(table.c.stage, args.get("stage"))
         yield from between(table.c.first_reported_on, args)
@@ -111,21 +107,12 @@ blp = Blueprint("proposals", __name__, url_prefix="/v1/proposals", description=(
     "articles is one record with evidence from each."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getProposal", "proposal_id"))
-@blp.arguments(ProposalArgs, location="query")
-@blp.response(200, page_of(ProposalSchema, "ProposalPage"), example=example("listProposals"))
-def list_proposals(args: dict):
-    """List proposals
+collection_routes(
+    blp, proposals, args=ProposalArgs, schema=ProposalSchema,
+    list_doc="""List proposals
 
     `date_from`/`date_to` filter on `first_reported_on`.
-    """
-    return proposals.list_response(args)
+    """,
+    get_doc="Get a proposal",
+)
 
-
-@blp.route("/<id:proposal_id>")
-@blp.arguments(detail_args("ProposalDetailArgs", list(proposals.expansions)), location="query")
-@blp.response(200, ProposalSchema, example=example("getProposal"))
-def get_proposal(args: dict, proposal_id: str):
-    """Get a proposal"""
-    return proposals.get(proposal_id, args.get("expand", []))

@@ -21,7 +21,7 @@ from werkzeug.exceptions import NotFound
 
 from api import models, search
 from api.db import get_session
-from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, envelope
+from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 
 REGISTRY: dict[str, Resource] = {}
 
@@ -77,8 +77,7 @@ class Resource:
     # Lists
 
     def list_response(self, args: dict) -> tuple[dict, int, dict]:
-        body, headers = envelope(self.page(args))
-        return body, 200, headers
+        return page_response(self.page(args))
 
     def page(self, args: dict) -> Page:
         sort = args["sort"]
@@ -205,6 +204,12 @@ def attach_evidence(record_type: str, records: list[dict]) -> None:
 def any_of(column, values: list | None) -> Iterable[ColumnElement]:
     if values:
         yield column.in_(values)
+
+
+def linked(id_column, link: Table, owner: str, column: str, values: list) -> ColumnElement:
+    """Records that a link table ties to any of ``values`` (a meeting's participants,
+    a proposal's parties, a statement's topics)."""
+    return id_column.in_(select(link.c[owner]).where(link.c[column].in_(values)))
 
 
 def between(column, args: dict) -> Iterable[ColumnElement]:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from api import search
 from api.db import get_session
-from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, envelope
+from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
 from schemas.common import page_of
@@ -75,5 +75,4 @@ def search_records(args: dict):
     Best matches first. `highlights` gives the character ranges of matched words
     within `snippet`, so a client can mark them without parsing HTML.
     """
-    body, headers = envelope(search_page(args))
-    return body, 200, headers
+    return page_response(search_page(args))

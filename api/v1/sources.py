@@ -5,13 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func
 
 from api import models
-from api.http.params import DateRangeArgs, PageArgs, detail_args, full_text, sort_field, text
-from api.http.smorest import Blueprint, links_to
-from schemas.common import page_of
+from api.http.params import DateRangeArgs, PageArgs, full_text, sort_field, text
+from api.http.smorest import Blueprint
 from schemas.source import SourceSchema
 
-from .examples import example
 from .resource import Resource, matching
+from .routes import collection_routes
 
 
 class Sources(Resource):
@@ -52,21 +51,12 @@ blp = Blueprint("sources", __name__, url_prefix="/v1/sources", description=(
     "text that every evidence span points into."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getSource", "source_id"))
-@blp.arguments(SourceArgs, location="query")
-@blp.response(200, page_of(SourceSchema, "SourcePage"), example=example("listSources"))
-def list_sources(args: dict):
-    """List sources
+collection_routes(
+    blp, sources, args=SourceArgs, schema=SourceSchema,
+    list_doc="""List sources
 
     `date_from`/`date_to` filter on `published_on`.
-    """
-    return sources.list_response(args)
+    """,
+    get_doc="Get a source",
+)
 
-
-@blp.route("/<id:source_id>")
-@blp.arguments(detail_args("SourceDetailArgs", []), location="query")
-@blp.response(200, SourceSchema, example=example("getSource"))
-def get_source(args: dict, source_id: str):
-    """Get a source"""
-    return sources.get(source_id, args.get("expand", []))

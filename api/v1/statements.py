@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from api import models
 from api.http.params import (
     DateRangeArgs,
     PageArgs,
     choices,
-    detail_args,
     expand_field,
     full_text,
     ids,
     sort_field,
 )
-from api.http.smorest import Blueprint, links_to
+from api.http.smorest import Blueprint
 from api.vocab import StatementKind, Topic
-from schemas.common import page_of
 from schemas.statement import StatementSchema
 
-from .examples import example
-from .resource import Expansion, Resource, any_of, between, children, matching
+from .resource import Expansion, Resource, any_of, between, children, linked, matching
+from .routes import collection_routes
 
 
 class Statements(Resource):
@@ -44,9 +40,8 @@ class Statements(Resource):
         yield from any_of(table.c.kind, args.get("kind"))
         yield from any_of(table.c.proposal_id, args.get("proposal"))
         if args.get("topic"):
-            topic = models.StatementTopic.__table__
-            yield table.c.id.in_(select(topic.c.statement_id).where(
-                topic.c.topic.in_(args["topic"])))
+            yield linked(table.c.id, models.StatementTopic.__table__, "statement_id", "topic",
+                         args["topic"])
         yield from between(table.c.date, args)
         yield from matching(self.record_type, table.c.id, args.get("q"))
 
@@ -77,22 +72,13 @@ blp = Blueprint("statements", __name__, url_prefix="/v1/statements", description
     "evidence it comes from."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getStatement", "statement_id"))
-@blp.arguments(StatementArgs, location="query")
-@blp.response(200, page_of(StatementSchema, "StatementPage"), example=example("listStatements"))
-def list_statements(args: dict):
-    """List statements
+collection_routes(
+    blp, statements, args=StatementArgs, schema=StatementSchema,
+    list_doc="""List statements
 
     Dates: `date_from`/`date_to` filter on the statement's `date`; undated
     statements sort last and drop out of a date filter.
-    """
-    return statements.list_response(args)
+    """,
+    get_doc="Get a statement",
+)
 
-
-@blp.route("/<id:statement_id>")
-@blp.arguments(detail_args("StatementDetailArgs", list(statements.expansions)), location="query")
-@blp.response(200, StatementSchema, example=example("getStatement"))
-def get_statement(args: dict, statement_id: str):
-    """Get a statement"""
-    return statements.get(statement_id, args.get("expand", []))

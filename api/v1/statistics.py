@@ -12,20 +12,19 @@ from api.http.params import (
     DateRangeArgs,
     PageArgs,
     choices,
-    detail_args,
     expand_field,
     ids,
     sort_field,
     text,
 )
-from api.http.smorest import Blueprint, links_to
+from api.http.smorest import Blueprint
 from api.vocab import Metric, Qualifier
-from schemas.common import page_of
 from schemas.series import SeriesSchema
 from schemas.statistic import StatisticSchema
 
 from .examples import example
 from .resource import Expansion, Resource, any_of, between, within_locations
+from .routes import collection_routes
 
 
 class Statistics(Resource):
@@ -96,16 +95,14 @@ blp = Blueprint("statistics", __name__, url_prefix="/v1/statistics", description
     "counted, and who claims the figure."))
 
 
-@blp.route("")
-@blp.doc(**links_to("getStatistic", "statistic_id"))
-@blp.arguments(StatisticArgs, location="query")
-@blp.response(200, page_of(StatisticSchema, "StatisticPage"), example=example("listStatistics"))
-def list_statistics(args: dict):
-    """List statistics
+collection_routes(
+    blp, statistics, args=StatisticArgs, schema=StatisticSchema,
+    list_doc="""List statistics
 
     `date_from`/`date_to` filter on `as_of`.
-    """
-    return statistics.list_response(args)
+    """,
+    get_doc="Get a statistic",
+)
 
 
 @blp.route("/series")
@@ -119,13 +116,5 @@ def get_statistic_series(args: dict):
     """
     return statistics.series(args)
 
-
-@blp.route("/<id:statistic_id>")
-@blp.arguments(detail_args("StatisticDetailArgs", list(statistics.expansions)),
-               location="query")
-@blp.response(200, StatisticSchema, example=example("getStatistic"))
-def get_statistic(args: dict, statistic_id: str):
-    """Get a statistic"""
-    return statistics.get(statistic_id, args.get("expand", []))
 
 

@@ -10,14 +10,14 @@ from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 
 from api import models
 from api.db import get_session
-from api.http.paging import Page, encode_cursor, envelope
+from api.http.paging import Page, encode_cursor, page_response
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
 from schemas.common import page_of
 from schemas.service import TimelineItemSchema
 
 from .examples import example
-from .resource import REGISTRY, between, cursor_key, within_locations
+from .resource import REGISTRY, between, cursor_key, linked, within_locations
 
 PARTICIPANT = models.MeetingParticipant.__table__
 
@@ -32,8 +32,8 @@ class EventKind:
 
 
 EVENT_KINDS = {
-    "meeting": EventKind("date", lambda t, actors: t.c.id.in_(select(
-        PARTICIPANT.c.meeting_id).where(PARTICIPANT.c.actor_id.in_(actors))), "location_id"),
+    "meeting": EventKind("date", lambda t, actors: linked(
+        t.c.id, PARTICIPANT, "meeting_id", "actor_id", actors), "location_id"),
     "statement": EventKind("date", lambda t, actors: t.c.speaker_id.in_(actors), None),
     "proposal_position": EventKind("date", lambda t, actors: t.c.actor_id.in_(actors), None),
     "statistic": EventKind("as_of", lambda t, actors: t.c.claimed_by_id.in_(actors),
@@ -113,5 +113,4 @@ def list_timeline(args: dict):
     Each item says its `type` and embeds the record. Events on the same day are
     ordered by type, then id. Undated records are not on the timeline.
     """
-    body, headers = envelope(timeline_page(args))
-    return body, 200, headers
+    return page_response(timeline_page(args))

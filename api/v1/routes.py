@@ -1,0 +1,44 @@
+"""The list and detail operations every collection has, declared once.
+
+Names follow the resource: ``list_statements``/``get_statement`` (operationIds
+``listStatements``/``getStatement``), path parameter ``statement_id``, page schema
+``StatementPage``; the list links to the detail in the spec, and both use the
+examples recorded under their operationIds.
+"""
+
+from __future__ import annotations
+
+from marshmallow import Schema
+
+from api.http.params import detail_args
+from api.http.smorest import Blueprint, camel_case, links_to
+from schemas.common import page_of
+
+from .examples import example
+from .resource import Resource
+
+
+def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
+                      schema: type[Schema], list_doc: str, get_doc: str) -> None:
+    name = resource.record_type
+    kind = "".join(word.capitalize() for word in name.split("_"))
+    parameter = f"{name}_id"
+
+    def list_view(query: dict):
+        return resource.list_response(query)
+
+    def get_view(query: dict, **path: str):
+        return resource.get(path[parameter], query.get("expand", []))
+
+    list_view.__name__, list_view.__doc__ = f"list_{resource.path}", list_doc
+    get_view.__name__, get_view.__doc__ = f"get_{name}", get_doc
+    list_id, get_id = camel_case(list_view.__name__), camel_case(get_view.__name__)
+
+    blp.route("")(blp.doc(**links_to(get_id, parameter))(
+        blp.arguments(args, location="query")(
+            blp.response(200, page_of(schema, f"{kind}Page"), example=example(list_id))(
+                list_view))))
+    blp.route(f"/<id:{parameter}>")(
+        blp.arguments(detail_args(f"{kind}DetailArgs", list(resource.expansions)),
+                      location="query")(
+            blp.response(200, schema, example=example(get_id))(get_view)))
