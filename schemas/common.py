@@ -14,6 +14,8 @@ from marshmallow_sqlalchemy import SQLAlchemySchema, auto_field
 from api import models
 from api.vocab import DateBasis, DatePrecision, Vocabulary
 
+from .vocabulary import VocabularyField
+
 
 class DictSchema(Schema):
     def get_attribute(self, obj: dict, attr: str, default: Any) -> Any:
@@ -29,9 +31,8 @@ def column(name: str | None = None, **kwargs) -> fields.Field:
     return auto_field(name, required=True, **kwargs)
 
 
-def choice(vocabulary: type[Vocabulary], nullable: bool = False, **kwargs) -> fields.String:
-    return fields.String(required=True, allow_none=nullable,
-                         validate=validate.OneOf(vocabulary.values()), **kwargs)
+def choice(vocabulary: type[Vocabulary], nullable: bool = False, **kwargs) -> VocabularyField:
+    return VocabularyField(vocabulary, required=True, allow_none=nullable, **kwargs)
 
 
 class Number(fields.Float):

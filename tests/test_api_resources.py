@@ -198,3 +198,14 @@ def test_docs_are_served_from_local_files(api):
     assert "/redoc/assets/redoc.standalone.js" in redoc
     assert api.get("/redoc/assets/redoc.standalone.js").status_code == 200
     assert "cdn" not in (swagger + redoc).lower()
+
+
+def test_several_values_may_be_comma_separated_or_repeated(api):
+    joined = data(api, "/v1/statements?speaker=jake-sullivan,stephane-sejourne&limit=100")
+    repeated = api.get("/v1/statements?speaker=jake-sullivan&speaker=stephane-sejourne"
+                       "&limit=100&expand=speaker&expand=source").get_json()
+    assert ids(repeated["data"]) == ids(joined) and len(joined) == 4
+    assert all("speaker" in s and "source" in s for s in repeated["data"])
+    assert repeated["links"]["self"] == (
+        "/v1/statements?speaker=jake-sullivan,stephane-sejourne&limit=100&expand=speaker,source")
+    assert api.get("/v1/statements?speaker=hamas&speaker=").status_code == 400

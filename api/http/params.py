@@ -10,6 +10,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from webargs.fields import DelimitedList
 
 from api.vocab import Vocabulary
+from schemas.vocabulary import VocabularyField
 
 from .smorest import ID_PATTERN
 
@@ -17,10 +18,24 @@ PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Control characters ar
 IDENTIFIER = validate.Regexp(rf"^{ID_PATTERN}$", error="Not an id.")
 
 
-def several(item: fields.Field, description: str, what: str = "values") -> DelimitedList:
-    """A comma-separated parameter; present but empty (``status=``) is a 400."""
-    return DelimitedList(item, validate=validate.Length(min=1),
-                         metadata={"description": f"{description} Comma-separated {what}."})
+class CommaSeparated(DelimitedList):
+    """Several values, comma-separated (``speaker=a,b``) or repeated (``speaker=a&speaker=b``,
+    as generated clients send them, whatever ``explode: false`` says): their union."""
+
+    is_multiple = True  # webargs hands over every occurrence of the key
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        occurrences = value if isinstance(value, list) else [value]
+        if not all(isinstance(text, str) for text in occurrences):
+            raise self.make_error("invalid")
+        values = [part for text in occurrences for part in text.split(self.delimiter)]
+        return fields.List._deserialize(self, values, attr, data, **kwargs)
+
+
+def several(item: fields.Field, description: str, what: str = "values") -> CommaSeparated:
+    """A multi-valued parameter; present but empty (``status=``) is a 400."""
+    return CommaSeparated(item, validate=validate.Length(min=1), metadata={
+        "description": f"{description} Comma-separated {what} (or the parameter repeated)."})
 
 
 def ids(description: str) -> DelimitedList:
@@ -28,7 +43,7 @@ def ids(description: str) -> DelimitedList:
 
 
 def choices(vocabulary: type[Vocabulary], description: str) -> DelimitedList:
-    return several(fields.String(validate=validate.OneOf(vocabulary.values())), description)
+    return several(VocabularyField(vocabulary), description)
 
 
 def text(description: str, max_length: int = 200) -> fields.String:

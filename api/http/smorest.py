@@ -125,6 +125,9 @@ class Api(flask_smorest.Api):
         prepare_response(default, self.spec, MEDIA_TYPE)
         self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
 
+    def _register_pagination_header(self) -> None:
+        """Paging is in the body envelope, not flask-smorest's X-Pagination header."""
+
     def handle_http_exception(self, error: HTTPException):
         data = getattr(error, "data", None) or {}
         if "messages" in data:  # webargs validation, or an abort() naming the parameter

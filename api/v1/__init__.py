@@ -6,6 +6,7 @@ from flask import Flask
 
 from api.http.smorest import ID_PATTERN, Api, ConditionalGetPlugin, IdConverter
 from schemas.service import typed_record_property
+from schemas.vocabulary import vocabulary_components, vocabulary_property
 
 from . import (
     actors,
@@ -60,6 +61,9 @@ def init_app(app: Flask) -> Api:
     api = Api(app, config_prefix="V1_",
               spec_kwargs={"extra_plugins": [ConditionalGetPlugin()]})
     api.ma_plugin.converter.add_attribute_function(typed_record_property)
+    api.ma_plugin.converter.add_attribute_function(vocabulary_property)
+    for name, component in vocabulary_components().items():
+        api.spec.components.schema(name, component)
     api.register_converter(IdConverter, lambda _: {"type": "string",
                                                    "pattern": f"^{ID_PATTERN}$"})
     for module in BLUEPRINTS:

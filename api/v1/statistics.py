@@ -21,6 +21,7 @@ from api.http.smorest import Blueprint
 from api.vocab import Metric, Qualifier
 from schemas.series import SeriesSchema
 from schemas.statistic import StatisticSchema
+from schemas.vocabulary import VocabularyField
 
 from .examples import example
 from .resource import Expansion, Resource, any_of, between, within_locations
@@ -82,7 +83,7 @@ class StatisticArgs(PageArgs, DateRangeArgs):
 
 
 class SeriesArgs(DateRangeArgs):
-    metric = fields.String(required=True, validate=validate.OneOf(Metric.values()))
+    metric = VocabularyField(Metric, required=True, metadata={"description": "What is counted."})
     population = fields.String(required=True, validate=[validate.Length(1, 200), PRINTABLE],
                                metadata={"description": POPULATION})
     claimed_by = ids("Only figures attributed to these actors.")
