@@ -34,6 +34,7 @@ from api.vocab import (
     Unit,
     Vocabulary,
 )
+from schemas.vocabulary import VocabularyField
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -62,8 +63,8 @@ class PartialDateField(fields.Field):
         raise self.make_error("invalid")
 
 
-def choice(vocabulary: type[Vocabulary], **kwargs) -> fields.String:
-    return fields.String(validate=validate.OneOf(vocabulary.values()), **kwargs)
+def choice(vocabulary: type[Vocabulary], **kwargs) -> VocabularyField:
+    return VocabularyField(vocabulary, **kwargs)
 
 
 def slug(**kwargs) -> fields.String:

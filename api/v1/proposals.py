@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from api import models
 from api.http.params import (
     DateRangeArgs,
@@ -40,8 +42,6 @@ class Positions(Resource):
     record_type = "proposal_position"
     path = "proposals"
     model = models.ProposalPosition
-    sorts = {"date": "date", "id": "id"}
-    default_sort = "date"
     expansions = {"actor": Expansion("actor_id", "actor")}
 
     def links(self, record: dict) -> dict[str, str]:
@@ -78,13 +78,17 @@ class Proposals(Resource):
                              order=[TERM.c.source_id, TERM.c.kind, TERM.c.id])
         position_rows = children(models.ProposalPosition, "proposal_id", ids_,
                                  order=[POSITION.c.date.asc().nulls_last(), POSITION.c.id])
-        terms = [{**term, "type": "proposal_term"} for i in ids_ for term in term_rows[i]]
-        attach_evidence("proposal_term", terms)
-        positions = positions_.represent([p for i in ids_ for p in position_rows[i]], ())
+        terms = [term for i in ids_ for term in term_rows[i]]
+        for term in terms:
+            term["type"] = "proposal_term"
+        attach_evidence("proposal_term", terms)  # fills the grouped dicts in place
+        positions: dict[str, list[dict]] = defaultdict(list)
+        for position in positions_.represent([p for i in ids_ for p in position_rows[i]], ()):
+            positions[position["proposal_id"]].append(position)
         for record in records:
             record["parties"] = parties[record["id"]]
-            record["terms"] = [t for t in terms if t["proposal_id"] == record["id"]]
-            record["positions"] = [p for p in positions if p["proposal_id"] == record["id"]]
+            record["terms"] = term_rows[record["id"]]
+            record["positions"] = positions[record["id"]]
 
 
 positions_ = Positions()
