@@ -128,6 +128,11 @@ class ActorSchema(Schema):
     title = optional(fields.String())
     affiliation = optional(slug())
     aliases = fields.List(fields.String(validate=validate.Length(min=1)), load_default=[])
+    #: Adjectives that name a state's people or government ("Egyptian"), for the
+    #: extraction rules ("an Egyptian source"); not stored in the database.
+    demonyms = fields.List(fields.String(validate=validate.Length(min=1)), load_default=[])
+    #: Place names news prose uses for the actor ("Cairo proposed"), for the rules too.
+    metonyms = fields.List(fields.String(validate=validate.Length(min=1)), load_default=[])
 
 
 class LocationSchema(Schema):
@@ -153,6 +158,17 @@ class SourceMetaSchema(DatedSchema):
     language = fields.String(load_default="en", validate=validate.Length(min=2, max=16))
     published_on = optional(PartialDateField())
     evidence = evidence(required=False)
+
+
+class FrontMatterSchema(Schema):
+    """What an article file may say about itself above its text (``seed.frontmatter``)."""
+
+    title = optional(fields.String())
+    outlet = optional(fields.String())
+    agency = optional(fields.String())
+    url = optional(fields.Url())
+    language = optional(fields.String(validate=validate.Length(min=2, max=16)))
+    published_on = optional(PartialDateField())
 
 
 class MeetingParticipantSchema(Schema):

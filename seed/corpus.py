@@ -19,7 +19,8 @@ from marshmallow import Schema, ValidationError
 from schemas.annotations import ActorSchema, AnnotationSchema, LocationSchema
 
 from .clean import clean_body, sha256_hex
-from .problems import Problem, Problems
+from .frontmatter import split_front_matter
+from .problems import Problem, Problems, SeedError
 from .yamlio import YamlError, read_yaml
 
 DEFAULT_SEED_DIR = Path(__file__).parent
@@ -30,6 +31,7 @@ class Article:
     source_id: str
     body: str
     raw_sha256: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -47,17 +49,29 @@ class Corpus:
             return str(path)
 
 
-def read_article(path: Path) -> Article:
+MAX_ARTICLE_BYTES = 1_000_000
+
+
+def read_article(path: Path, source_id: str | None = None) -> Article:
     """Decode and clean one article; ``ValueError`` says why it cannot be used."""
-    raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ValueError(f"too large: {size:,} bytes (the limit is {MAX_ARTICLE_BYTES:,})")
+    return parse_article(path.read_bytes(), source_id or path.stem)
+
+
+def parse_article(raw: bytes, source_id: str) -> Article:
+    if b"\x00" in raw:
+        raise ValueError("binary file (it contains NUL bytes), not text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ValueError(f"not UTF-8 text (byte {error.start})") from error
+    front_matter, text = split_front_matter(text)
     body = clean_body(text)
     if not body:
         raise ValueError("empty article")
-    return Article(path.stem, body, sha256_hex(raw))
+    return Article(source_id, body, sha256_hex(raw), front_matter)
 
 
 def read_corpus(root: Path, sink: list[Problem]) -> Corpus:
@@ -67,12 +81,23 @@ def read_corpus(root: Path, sink: list[Problem]) -> Corpus:
             corpus.articles[path.stem] = read_article(path)
         except ValueError as error:
             sink.append(Problem(corpus.relative(path), "", str(error)))
-    corpus.actors = _read_list(corpus, root / "actors.yaml", ActorSchema, sink)
-    corpus.locations = _read_list(corpus, root / "locations.yaml", LocationSchema, sink)
+    corpus.actors, corpus.locations = read_gazetteers(root, sink, corpus)
     for path in sorted((root / "annotations").glob("*.yaml")):
         if loaded := _read(corpus, path, AnnotationSchema(), sink):
             corpus.annotations[path.stem] = loaded
     return corpus
+
+
+def read_gazetteers(root: Path, sink: list[Problem] | None = None,
+                    corpus: Corpus | None = None) -> tuple[list[dict], list[dict]]:
+    """The actors and places under ``root``; problems go to ``sink`` (or raise)."""
+    problems: list[Problem] = [] if sink is None else sink
+    corpus = corpus or Corpus(root)
+    actors = _read_list(corpus, root / "actors.yaml", ActorSchema, problems)
+    locations = _read_list(corpus, root / "locations.yaml", LocationSchema, problems)
+    if sink is None and problems:
+        raise SeedError(problems)
+    return actors, locations
 
 
 def _read_list(corpus: Corpus, path: Path, schema: type[Schema], sink: list[Problem]) -> list:

@@ -43,7 +43,11 @@ _StrictLoader.add_constructor(
 
 
 def read_yaml(path: Path) -> Any:
+    return parse_yaml(path.read_text(encoding="utf-8"))
+
+
+def parse_yaml(text: str) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
         raise YamlError(str(error).replace("\n", " ")) from error

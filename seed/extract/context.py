@@ -1,0 +1,67 @@
+"""What every rule sees of an article: its text, the names in it, its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .gazetteer import Gazetteer, Mention
+from .text import Document, Segment
+
+#: A preposition right before a name makes it a place or an object, not a subject.
+PREPOSITIONS = re.compile(
+    r"(?:\b(?:in|into|to|from|at|with|on|against|of|for|between|toward|towards|across|"
+    r"over|near|inside|outside|via|and|by|throughout|within)|['’]s?)\s*$",
+    re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    doc: Document
+    gazetteer: Gazetteer
+    mentions: list[Mention]
+    published: dt.date | None
+    published_basis: str | None
+    records: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return self.doc.body
+
+    def text(self, segment: Segment) -> str:
+        return self.doc.body[segment.start:segment.end]
+
+    def mentions_in(self, start: int, end: int, actors_only: bool = True) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end
+                and (m.actor or not actors_only)]
+
+    def last_actor_before(self, offset: int, predicate) -> Mention | None:
+        for mention in reversed(self.mentions):
+            if mention.end <= offset and mention.actor and predicate(mention):
+                return mention
+        return None
+
+    def is_object(self, mention: Mention, floor: int = 0) -> bool:
+        """Whether a preposition or possessive governs the name (``in Lebanon``)."""
+        return bool(PREPOSITIONS.search(self.body[max(floor, mention.start - 12):mention.start]))
+
+    def date_in(self, start: int, end: int, future: bool = False) -> dict:
+        """The date mentioned between ``start`` and ``end``, as annotation fields."""
+        chunk = self.body[start:end]
+        found = dates.explicit_dates(chunk, start, self.published) + dates.weekday_dates(
+            chunk, start, self.published, future)
+        if not found:
+            return {}
+        return self.date_fields(found[0])
+
+    def date_fields(self, mention: dates.DateMention, prefix: str = "date") -> dict:
+        words = self.body[mention.start:mention.end]
+        if not mention.relative:
+            return {prefix: mention.value.isoformat(), "date_basis": "stated"}
+        if self.published_basis == "stated":
+            return {prefix: mention.value.isoformat(), "date_basis": "relative"}
+        return {prefix: mention.value.isoformat(), "date_basis": "inferred",
+                "date_note": f'"{words}", resolved against the publication date '
+                             f"{self.published} ({self.published_basis})."}

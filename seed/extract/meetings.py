@@ -1,0 +1,190 @@
+"""Meetings: who met whom, where, when, and how (in person, by phone, indirectly).
+
+A trigger ("met with", "held a phone call with", "talks resumed in", "is set to host
+talks", "visits to", "a delegation arrived in") opens a meeting; the names in its
+clause are the participants and a place after "in" or "to" is where. Mentions of
+the same meeting (the same place and status, or "the delegation met…" right after)
+are merged into one record with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from .context import Context
+from .dates import is_future
+from .gazetteer import Mention
+from .text import Segment
+
+TRIGGERS = [
+    ("met", None, r"\b(?:met|meets|meet|meeting)\s+with\b"
+                  r"|\b(?:met|meets)\b(?=\s+(?:his|her|their|the|an?|[A-Z]))"),
+    ("held", None, r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+                   r"(?:phone\s+call|call|talks|consultations|meeting|discussions|"
+                   r"negotiations)\b"),
+    ("call", "phone_call", r"\b(?:phone|telephone)\s+(?:call|conversation)\s+with\b"),
+    ("talks", None, r"\b(?:talks|discussions|negotiations|consultations)\b(?:\s+\w+){0,5}?\s+"
+                    r"(?:continue[sd]?|resum\w+|began|begin|began|opened|took\s+place|"
+                    r"have\s+taken\s+place|were\s+held|will\s+be\s+held|in|at)\b"),
+    ("host", None, r"\b(?:host|hosts|hosted|hosting)\b(?:\s+[\w-]+){0,4}?\s+"
+                   r"(?:talks|meeting|round|negotiations|summit)\b"),
+    ("visit", "visit", r"\bvisits?\s+to\b|\b(?:visited|visit|visiting)\b"),
+    ("travel", None, r"\b(?:arrived|travell?ed|flew|headed|heading|returned)\s+(?:in|to)\b"),
+    ("exchanges", "indirect_talks",
+     r"\bintensifie[sd]\s+(?:its\s+|diplomatic\s+)*(?:exchanges|communications|contacts)\b"),
+    ("delegations", "in_person", r"\bdelegations?\s+(?:from|of)\b"),
+]
+TRIGGER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS),
+                     re.IGNORECASE)
+MODES = {name: mode for name, mode, _ in TRIGGERS}
+CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|where|while|as|without|focusing|building|leading|after|adding|"
+    r"according|despite|with\s+the\s+main|reports|aimed|alongside)\b)|;\s+|\s+—\s+"
+    r"|\b(?:said|says|stated|stating|told\s+\w+|announced|reported)(?:\s+[\w-]+){0,4}?\s+that\s+"
+    r"|\s+(?=(?:as\s+part\s+of|to\s+secure|to\s+discuss|in\s+a\s+bid|in\s+an\s+effort)\b)",
+    re.IGNORECASE)
+#: A name after these is not a participant ("warrant by the ICC", "halting Israel's").
+NOT_PARTICIPANT = re.compile(
+    r"(?<!held )(?<!hosted )(?<!brokered )(?<!mediated )"
+    r"\b(?:by|of|for|against|on|over|from|about)\s+(?:the\s+)?$", re.IGNORECASE)
+NEVER_MERGED = {"delegations"}
+ANAPHORIC = re.compile(r"\bthe\s+(?:delegation|meeting|talks|consultations?|call)\b",
+                       re.IGNORECASE)
+PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside)\s+(?:the\s+|both\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    spans: list[Segment]
+    participants: dict[str, str] = field(default_factory=dict)  # actor -> role
+    location: str | None = None
+    mode: str | None = None
+    status: str = "held"
+    date: dict = field(default_factory=dict)
+    sentence_index: int = 0
+    rule: str = ""
+
+
+class MeetingRules:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.body = ctx.body
+
+    def run(self) -> list[dict]:
+        found: list[Found] = []
+        for index, sentence in enumerate(self.ctx.doc.sentences):
+            for clause in self._clauses(sentence):
+                text = self.body[clause.start:clause.end]
+                match = TRIGGER.search(text)
+                if not match:
+                    continue
+                for meeting in self._meetings(index, clause, match):
+                    self._merge_or_add(found, meeting)
+        return [self._record(meeting) for meeting in found if meeting.participants
+                or meeting.location]
+
+    def _clauses(self, sentence: Segment) -> list[Segment]:
+        cuts = [sentence.start]
+        cuts += [sentence.start + m.end() for m in
+                 CLAUSE_BREAK.finditer(self.body[sentence.start:sentence.end])]
+        cuts.append(sentence.end)
+        return [Segment(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+    def _meetings(self, index: int, clause: Segment, match: re.Match) -> list[Found]:
+        trigger = match.lastgroup or ""
+        words = match.group(0).lower()
+        mode = MODES.get(trigger) or (
+            "phone_call" if "call" in words else
+            "indirect_talks" if "indirect" in self.body[clause.start:clause.end].lower()
+            else "in_person")
+        status = "scheduled" if is_future(self.body[clause.start:clause.end]) else "held"
+        mentions = self.ctx.mentions_in(clause.start, clause.end, actors_only=False)
+        places, participants = [], {}
+        trigger_start = clause.start + match.start()
+        for mention in mentions:
+            before = self.body[max(clause.start, mention.start - 14):mention.start]
+            is_place_object = mention.location and (PLACE_PREPOSITION.search(before) or (
+                trigger == "visit" and mention.start > trigger_start))
+            if is_place_object:
+                if mention.start > trigger_start or trigger == "travel":
+                    places.append(mention)
+                continue
+            if NOT_PARTICIPANT.search(before) and mention.via != "demonym":
+                continue
+            if mention.actor and self._takes_part(mention):
+                role = "host" if trigger == "host" and mention.start < trigger_start else (
+                    "visitor" if trigger in ("visit", "travel") else "party")
+                participants.setdefault(mention.actor, role)
+        if not participants and trigger in ("visit", "travel"):
+            sentence = self.ctx.doc.sentences[index]
+            person = self.ctx.last_actor_before(
+                clause.start, lambda m: self.ctx.gazetteer.is_person(m.actor)
+                and m.start >= sentence.start)
+            if person:
+                participants[person.actor] = "visitor"
+        participants = self._without_parents(participants)
+        if not places and len(participants) < (1 if trigger in ("held", "call") else 2):
+            return []
+        date = self.ctx.date_in(clause.start, clause.end, future=status == "scheduled")
+        base = dict(participants=participants, mode=mode, status=status, date=date,
+                    sentence_index=index, rule=f"meeting.{trigger}")
+        if trigger in ("visit", "talks", "travel") and len(places) > 1:
+            return [Found([clause], location=p.location, **base) for p in places]
+        return [Found([clause], location=places[0].location if places else None, **base)]
+
+    def _takes_part(self, mention: Mention) -> bool:
+        if self.ctx.gazetteer.kind(mention.actor) == "media_outlet":
+            return False
+        before = self.body[max(0, mention.start - 14):mention.start].lower()
+        return "according to" not in before
+
+    def _without_parents(self, participants: dict[str, str]) -> dict[str, str]:
+        """"His Egyptian counterpart, Badr Abdelatty": the state is the person's, not a
+        participant of its own."""
+        actors = self.ctx.gazetteer.actors
+        states = set()
+        for actor in participants:
+            parent = actors[actor].affiliation if actor in actors else None
+            while parent in actors:
+                if actors[parent].kind == "state":
+                    states.add(parent)
+                parent = actors[parent].affiliation
+        return {a: r for a, r in participants.items() if a not in states}
+
+    def _merge_or_add(self, found: list[Found], new: Found) -> None:
+        for old in reversed(found):
+            if new.rule == old.rule and new.participants and set(new.participants) == set(
+                    old.participants) and new.status == old.status and (
+                    None in (new.location, old.location) or new.location == old.location):
+                old.spans += new.spans
+                return
+            if {new.rule, old.rule} & {f"meeting.{n}" for n in NEVER_MERGED}:
+                continue
+            same_place = new.location is not None and new.location == old.location
+            follows_up = (new.location is None and new.sentence_index - old.sentence_index <= 2
+                          and ANAPHORIC.search(self.body[new.spans[0].start:new.spans[0].end]))
+            if old.status == new.status and (same_place or follows_up) and (
+                    not old.date or not new.date or old.date == new.date):
+                old.spans += [s for s in new.spans if s not in old.spans]
+                for actor, role in new.participants.items():
+                    old.participants.setdefault(actor, role)
+                old.participants = self._without_parents(old.participants)
+                old.date = old.date or new.date
+                if old.mode == "visit" and new.mode != "visit":
+                    old.mode = new.mode
+                return
+        found.append(new)
+
+    def _record(self, meeting: Found) -> dict:
+        summary = " … ".join(self.body[s.start:s.end] for s in meeting.spans)
+        return {
+            "summary": summary[:500], "location": meeting.location, "mode": meeting.mode,
+            "status": meeting.status,
+            "participants": [{"actor": actor, "role": role}
+                             for actor, role in meeting.participants.items()],
+            **meeting.date,
+            "extraction": {"method": "rule", "rule": meeting.rule, "confidence": 0.6},
+            "_spans": meeting.spans,
+        }

@@ -1,0 +1,393 @@
+"""Statements: direct quotes, partial quotes and reported speech, with their speakers.
+
+A sentence is read once. Its quotations are direct when they stand as a clause of
+their own ("…," he said) and partial when they sit inside a reported clause
+(said that Israel made a "generous" offer). A sentence with a reporting verb and
+no quotation is a paraphrase. Quoted words with no reporting verb around them are
+scare quotes and say nothing about who spoke.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context
+from .gazetteer import Mention
+from .text import MARKS, Quote, Segment
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|stated|states|stating|affirmed|affirms|emphasi[sz]ed|"
+    r"emphasi[sz]es|stressed|stresses|insisted|insists|warned|warns|confirmed|confirms|"
+    r"announced|announces|mentioned|explained|explains|reiterated|reiterates|urged|urges|"
+    r"claimed|claims|declared|declares|vowed|denied|denies|accused|accuses|acknowledged|"
+    r"acknowledging|expressed|expressing|noted|notes|estimates|reported|reports|"
+    r"called for|calls for|signall?ed|indicated|indicating|revealed|quoted|cautioned|"
+    r"argued|argues|dismissed|welcomed|welcomes|underlined|pledged|repeated|assured"
+)
+#: Verbs that attribute a quotation but do not by themselves report speech.
+QUOTE_VERBS = SPEECH_VERBS + r"|added|adds|continued|concluded|wrote|asked|replied|recalled"
+# Verbs are matched as printed: "States" in "the United States" is not a verb.
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+QUOTING = re.compile(rf"\b(?:{QUOTE_VERBS})\b")
+#: A verb that is negated or passive reports no one's speech ("was not mentioned").
+NOT_SPEECH = re.compile(
+    r"\b(?:not|n't|never|yet to|is|are|was|were|be|been|being|stands?|stood)\s+(?:\w+\s+)?$")
+QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<np>.{1,120}?)\s+as\s+saying\b")
+ACCORDING = re.compile(
+    r"\baccording to\s+(?!(?:[\w-]+\s+){0,2}?(?:reports?|sources|media)\b)", re.IGNORECASE)
+
+SOURCE_NOUNS = (
+    r"officials?|sources?|spokes(?:man|woman|person|people)|negotiators?|diplomats?|"
+    r"leaders?|members?|figures?|statement|representatives?|aides?|envoys?|commanders?|"
+    r"insiders?|media|ministers?|delegation"
+)
+UNNAMED = re.compile(
+    r"(?P<np>(?:\b(?:an?|the|two|three|four|five|several|some|another|other|one|senior|"
+    r"top|unnamed|anonymous|high-level|high-ranking|separate|second|political|military|"
+    r"and)\s+)*)(?P<mention>\x00+)(?:\s+(?!said\b)[a-z-]+){0,2}?\s+"
+    rf"(?P<noun>{SOURCE_NOUNS})\b", re.IGNORECASE)
+PRONOUN = re.compile(
+    r"\b(?P<pronoun>he|she|they|it)\s+(?:also\s+|later\s+|further\s+|then\s+|has\s+|had\s+"
+    r"|have\s+|was\s+|were\s+)*$", re.IGNORECASE)
+ANAPHOR = re.compile(
+    r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?P<noun>official|officials|source|sources|"
+    r"spokesman|spokeswoman|spokesperson|group|movement|militants|minister|leader|"
+    r"president|premier|envoy|diplomat|negotiator|organi[sz]ation|agency)"
+    r"(?:\s+(?:also|later|further|has|had|have))*\s*$", re.IGNORECASE)
+GROUP_NOUNS = {"group", "movement", "militants", "organization", "organisation", "agency"}
+PERSON_NOUNS = {"minister", "leader", "president", "premier", "envoy", "diplomat",
+                "negotiator"}
+GROUP_KINDS = {"armed_group", "political_party", "state", "government_body",
+               "international_organization"}
+
+TOPICS = [
+    ("ceasefire", r"cease-?fire|truce|pause|halt|stop the war|end the war|hostilities"),
+    ("hostages", r"hostage|captive"),
+    ("prisoners", r"prisoner|detainee"),
+    ("humanitarian_aid", r"\baid\b|humanitarian|food|medicine|water"),
+    ("withdrawal", r"withdraw|troops|forces"),
+    ("crossings", r"crossing|corridor"),
+    ("military_operations", r"offensive|operation|strike|invasion|assault"),
+    ("mediation", r"talks|negotiat|mediat|deal|agreement|delegation|proposal"),
+    ("post_war", r"day after|governance|post-war"),
+    ("displacement", r"displaced|refuge"),
+    ("civilians", r"civilian|suffering"),
+]
+
+
+@dataclass
+class Speaker:
+    actor: str
+    description: str | None = None
+    rule: str = "named"
+    confidence: float = 0.9
+
+
+class StatementRules:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.body = ctx.body
+        self.found: list[dict] = []
+        self.last: Speaker | None = None
+        self.colon_speaker: Speaker | None = None
+        #: A sentence that reports a number is a statistic's claim, not a statement.
+        self.statistic_spans = [span for record in ctx.records.get("statistics", [])
+                                for span in record["_spans"]]
+
+    def run(self) -> list[dict]:
+        for paragraph_index, paragraph in enumerate(self.ctx.doc.paragraphs):
+            self._paragraph(paragraph_index, paragraph)
+        return self.found
+
+    def _paragraph(self, index: int, paragraph: Segment) -> None:
+        for sentence in self.ctx.doc.sentences:
+            if not paragraph.start <= sentence.start < paragraph.end:
+                continue
+            quotes = [q for q in self.ctx.doc.quotes
+                      if sentence.start <= q.start < sentence.end]
+            self._sentence(sentence, quotes, paragraph)
+
+    def _sentence(self, sentence: Segment, quotes: list[Quote], paragraph: Segment) -> None:
+        direct = [q for q in quotes if self._stands_alone(q, sentence)]
+        for quote in direct:
+            speaker = self._quote_speaker(quote, sentence, paragraph)
+            if speaker:
+                self._direct(quote, sentence, speaker)
+        if direct:
+            return
+        found = self._reported_speech(sentence)
+        if found is None:
+            return
+        speaker, clause, verb_end = found
+        if any(sentence.start <= q.start < sentence.end for q in quotes):
+            self._partial(sentence, clause, speaker, verb_end)
+        elif len(self.body[clause.start:clause.end].split()) >= 4 and not any(
+                sentence.start <= span.start < sentence.end for span in self.statistic_spans):
+            self._add(speaker, "paraphrase", self._clean(clause), [sentence],
+                      rule=f"statement.paraphrase.{speaker.rule}", confidence=0.7,
+                      date_window=(sentence.start, min(verb_end + 25, sentence.end)))
+        if self.body[sentence.start:sentence.end].rstrip().endswith(":"):
+            self.colon_speaker = speaker
+
+    # Direct quotes
+
+    def _stands_alone(self, quote: Quote, sentence: Segment) -> bool:
+        """A quotation that is a clause of its own, not words inside someone's clause."""
+        inner = self.body[quote.inner.start:quote.inner.end]
+        if len(inner.split()) < 4:
+            return False
+        before = self.body[sentence.start:quote.start].rstrip()
+        after = self.body[quote.end:sentence.end].lstrip()
+        opens_clause = (not before or before.endswith((":", ",")) or
+                        re.search(r"\b(?:that|saying|as saying)$", before, re.IGNORECASE))
+        closes_clause = (not after or after[0] in ",.;?!—-(" or inner.rstrip()[-1:] in ",.?!"
+                         or QUOTING.match(after) or re.match(r"[\w\s.'’-]{0,60}\b(?:"
+                         + QUOTE_VERBS + r")\b", after))
+        return bool(opens_clause and closes_clause)
+
+    def _quote_speaker(self, quote: Quote, sentence: Segment, paragraph: Segment
+                       ) -> Speaker | None:
+        after_end = sentence.end if quote.last_paragraph == quote.paragraph else (
+            self.ctx.doc.sentence_at(quote.end - 1).end)
+        trailing = self._trailing_attribution(quote.end, after_end)
+        if trailing:
+            return trailing
+        leading = self._reported_speech(Segment(sentence.start, quote.start), quoting=True)
+        if leading:
+            return leading[0]
+        if self.colon_speaker and quote.start == paragraph.start:
+            return self.colon_speaker
+        if self.last and self._quote_only(quote, paragraph):
+            return Speaker(self.last.actor, self.last.description, "continues", 0.6)
+        return None
+
+    def _quote_only(self, quote: Quote, paragraph: Segment) -> bool:
+        rest = (self.body[paragraph.start:quote.start] + self.body[quote.end:paragraph.end])
+        return len(rest.split()) <= 1
+
+    def _trailing_attribution(self, start: int, end: int) -> Speaker | None:
+        """``…," he said`` / ``…," said Hamas`` / ``…," the official added``."""
+        text = self.body[start:end]
+        verb = QUOTING.search(text)
+        if not verb or verb.start() > 80 or re.search(r"[.?!]\s", text[:verb.start()]):
+            return None
+        window = (start, start + verb.start())
+        speaker = self._subject(*window)
+        if speaker is None and re.match(r"\s*\b(?:" + QUOTE_VERBS + r")\b", text[verb.start():]):
+            speaker = self._object_speaker(start + verb.end(), end)
+        return speaker
+
+    def _object_speaker(self, start: int, end: int) -> Speaker | None:
+        """``said Hamas`` / ``said US official X``: the first name after the verb."""
+        for mention in self.ctx.mentions_in(start, min(end, start + 80)):
+            return self._speaker_from(mention, "inverted")
+        return None
+
+    # Reported speech
+
+    def _reported_speech(self, sentence: Segment, quoting: bool = False
+                         ) -> tuple[Speaker, Segment, int] | None:
+        """The speaker of a sentence's reporting verb, the clause reported, and where
+        the verb ends; the last verb with a speaker wins, a media outlet only if no
+        one else speaks (``Arabi21 reported that the minister said…``)."""
+        text = self.body[sentence.start:sentence.end]
+        pattern = QUOTING if quoting else SPEECH
+        candidates: list[tuple[Speaker, int, int]] = []
+        floor = sentence.start
+        for verb in pattern.finditer(text):
+            start, end = sentence.start + verb.start(), sentence.start + verb.end()
+            if (self._inside_quote(start) or NOT_SPEECH.search(self.body[floor:start])
+                    or self.body.startswith(" by ", end)):
+                continue
+            speaker = self._subject(floor, start)
+            if speaker and verb.group(0) == "quoted":
+                quoted = QUOTED_AS_SAYING.match(text, verb.start())
+                if quoted is None:
+                    continue
+                source = self._subject(sentence.start + quoted.start("np"),
+                                       sentence.start + quoted.end("np") + 1)
+                if source is None:
+                    continue
+                source.via = speaker.actor  # type: ignore[attr-defined]
+                speaker, end = source, sentence.start + quoted.end()
+            if speaker:
+                candidates.append((speaker, start, end))
+            floor = end
+        for match in ACCORDING.finditer(text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if anaphor := re.match(r"the\s+(official|source|spokes\w+)\b", text[match.end():]):
+                if self.last and self.last.description:
+                    candidates.append((Speaker(self.last.actor, self.last.description,
+                                               "anaphor", 0.7), start, end + anaphor.end()))
+                continue
+            mention = next(iter(self.ctx.mentions_in(end, min(end + 60, sentence.end))), None)
+            if mention and not self._inside_quote(mention.start) and not re.search(
+                    r"[,;]|\b(?:reports?|sources|media)\b", self.body[end:mention.start]):
+                candidates.append((self._speaker_from(mention, "according_to", end),
+                                   start, mention.end))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: c[1])
+        speakers = [c for c in candidates if self.ctx.gazetteer.kind(c[0].actor) != "media_outlet"]
+        speaker, start, end = (speakers or candidates)[-1]
+        via = next((c[0].actor for c in candidates if c[0].actor != speaker.actor and
+                    self.ctx.gazetteer.kind(c[0].actor) == "media_outlet"), None)
+        if not getattr(speaker, "via", None):
+            speaker.via = via  # type: ignore[attr-defined]
+        return speaker, self._reported_clause(start, end, sentence), end
+
+    def _reported_clause(self, verb_start: int, verb_end: int, sentence: Segment) -> Segment:
+        """The words reported: after the verb, or before a trailing ``, X said``."""
+        quotes = [q for q in self.ctx.doc.quotes if sentence.start <= q.start < sentence.end]
+        trailing = len(self.body[verb_end:sentence.end].split()) < 3 or (
+            quotes and all(q.end <= verb_start for q in quotes))
+        if trailing:
+            after_quotes = quotes[-1].end if quotes else sentence.start
+            comma = self.body.find(",", after_quotes, verb_start)
+            end = comma if comma != -1 else (after_quotes if quotes else verb_start)
+            if end > sentence.start:
+                return Segment(sentence.start, end)
+        text = self.body[verb_end:sentence.end]
+        lead = re.match(r"(?:[^,\"“]{0,40}?\bthat\b|\s*(?:on|in|to|at)\s[^,\"“]{0,30}?\bthat\b"
+                        r"|\s*(?:[\w’']+\s+){0,3}?as saying(?: that)?|[\s,:]*)\s*", text)
+        start = verb_end + (lead.end() if lead else 0)
+        end = sentence.end
+        trailing = re.search(r",\s+[^,]{0,120}\b(?:" + QUOTE_VERBS + r")\b[^,]*[.]?$",
+                             self.body[start:end])
+        if trailing and not any(m in trailing.group(0) for m in MARKS):
+            end = start + trailing.start()
+        return Segment(start, end)
+
+    def _subject(self, floor: int, verb_start: int) -> Speaker | None:
+        window = self.body[floor:verb_start]
+        if pronoun := PRONOUN.search(window):
+            return self._pronoun(pronoun.group("pronoun").lower(), floor + pronoun.start())
+        mentions = [m for m in self.ctx.mentions_in(floor, verb_start)
+                    if not self._inside_quote(m.start)]
+        anaphor = ANAPHOR.search(window)
+        if anaphor and not any(m.start >= floor + anaphor.start() and m.via != "demonym"
+                               for m in mentions):
+            return self._anaphor(anaphor.group("noun").lower(), floor + anaphor.start())
+        unnamed = self._unnamed(floor, verb_start, mentions)
+        named = [m for m in mentions if m.via != "demonym" and not self._possessive(m)
+                 and not self.ctx.is_object(m, floor)]
+        if unnamed and not (named and named[-1].start > unnamed[1]):
+            return unnamed[0]
+        for mention in reversed(mentions):
+            if self.ctx.is_object(mention, floor) or self._possessive(mention):
+                continue
+            if mention.via == "demonym":
+                continue
+            gap = self.body[mention.end:verb_start]
+            if len(gap.split()) > 12 and "," not in gap:
+                return None
+            return self._speaker_from(mention, mention.via)
+        return None
+
+    def _unnamed(self, floor: int, end: int, mentions: list[Mention]
+                 ) -> tuple[Speaker, int] | None:
+        """``A Hamas official`` / ``an unnamed high-level Egyptian source``."""
+        if not mentions:
+            return None
+        masked = list(self.body[floor:end])
+        for mention in mentions:
+            for at in range(mention.start - floor, mention.end - floor):
+                masked[at] = "\x00"
+        text = "".join(masked)
+        for match in reversed(list(UNNAMED.finditer(text))):
+            mention = next(m for m in mentions if m.start - floor == match.start("mention"))
+            if self.ctx.is_object(mention, floor + match.start()) and not match.group("np"):
+                continue
+            if match.group("noun").lower() == "minister" and not match.group("np"):
+                continue
+            description = self.body[floor + match.start():floor + match.end()].strip()
+            description = description[0].upper() + description[1:]
+            return Speaker(mention.actor, description, "unnamed_source", 0.8), floor + match.end()
+        return None
+
+    def _possessive(self, mention: Mention) -> bool:
+        return self.body[mention.end:mention.end + 2] in ("'s", "’s") or (
+            self.body[mention.end:mention.end + 1] in "'’" and self.body[mention.end - 1] == "s")
+
+    def _speaker_from(self, mention: Mention, rule: str, floor: int | None = None) -> Speaker:
+        description = None
+        if mention.via == "demonym":
+            description = self.body[mention.start:mention.end]
+        return Speaker(mention.actor, description, rule, 0.85 if rule == "name" else 0.75)
+
+    def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
+        people = pronoun in ("he", "she")
+        if self.last and (self.ctx.gazetteer.is_person(self.last.actor) == people
+                          or self.last.description):
+            return Speaker(self.last.actor, self.last.description, "pronoun", 0.7)
+        mention = self.ctx.last_actor_before(
+            at, lambda m: self.ctx.gazetteer.is_person(m.actor) == people)
+        return Speaker(mention.actor, None, "pronoun", 0.6) if mention else None
+
+    def _anaphor(self, noun: str, at: int) -> Speaker | None:
+        if noun in GROUP_NOUNS:
+            def fits(actor: str) -> bool:
+                return self.ctx.gazetteer.kind(actor) in GROUP_KINDS
+        elif noun in PERSON_NOUNS:
+            def fits(actor: str) -> bool:
+                return self.ctx.gazetteer.is_person(actor)
+        else:  # an official, a source, a spokesman: the unnamed speaker last quoted
+            if self.last and self.last.description:
+                return Speaker(self.last.actor, self.last.description, "anaphor", 0.7)
+            return None
+        if self.last and fits(self.last.actor):
+            return Speaker(self.last.actor, self.last.description, "anaphor", 0.7)
+        mention = self.ctx.last_actor_before(at, lambda m: fits(m.actor))
+        return Speaker(mention.actor, None, "anaphor", 0.6) if mention else None
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.ctx.doc.quotes)
+
+    # Records
+
+    def _direct(self, quote: Quote, sentence: Segment, speaker: Speaker) -> None:
+        inner = self.body[quote.inner.start:quote.inner.end]
+        lines = [re.sub(r"^\s*[" + MARKS + r"]", "", line).strip() for line in inner.split("\n")]
+        text = "\n".join(line for line in lines if line).rstrip(",").strip()
+        if quote.last_paragraph != quote.paragraph:
+            spans = [p for p in self.ctx.doc.paragraphs if p.overlaps(quote)]
+            spans[0] = Segment(min(sentence.start, quote.start), spans[0].end)
+            spans[-1] = Segment(spans[-1].start, self.ctx.doc.sentence_at(quote.end - 1).end)
+        else:
+            spans = [sentence]
+        self._add(speaker, "direct_quote", text, spans,
+                  rule=f"statement.direct_quote.{speaker.rule}", confidence=speaker.confidence,
+                  date_window=(quote.end, spans[-1].end))
+
+    def _partial(self, sentence: Segment, clause: Segment, speaker: Speaker,
+                 verb_end: int) -> None:
+        text = self._clean(clause)
+        if sum(text.count(mark) for mark in MARKS) < 2:
+            return
+        self._add(speaker, "partial_quote", text, [sentence],
+                  rule=f"statement.partial_quote.{speaker.rule}", confidence=0.75,
+                  date_window=(sentence.start, min(verb_end + 25, sentence.end)))
+
+    def _clean(self, clause: Segment) -> str:
+        text = self.body[clause.start:clause.end].strip()
+        return re.sub(r"[\s,.;:]+$", "", text)
+
+    def _add(self, speaker: Speaker, kind: str, text: str, spans: list[Segment], *,
+             rule: str, confidence: float, date_window: tuple[int, int]) -> None:
+        if not text:
+            return
+        self.last = speaker
+        record = {
+            "speaker": speaker.actor, "speaker_description": speaker.description,
+            "via": getattr(speaker, "via", None), "kind": kind, "text": text,
+            "topics": topics(text),
+            "extraction": {"method": "rule", "rule": rule, "confidence": confidence},
+            "_spans": spans,
+        }
+        record.update(self.ctx.date_in(*date_window))
+        self.found.append(record)
+
+
+def topics(text: str) -> list[str]:
+    return [topic for topic, pattern in TOPICS if re.search(pattern, text, re.IGNORECASE)]
