@@ -58,11 +58,11 @@ def db_revision(message: str) -> None:
     migrate.new_revision(get_engine(), message)
 
 
-def _engine_option(database_url: str | None) -> Engine:
+def engine_from(database_url: str | None) -> Engine:
     return make_engine(database_url) if database_url else get_engine()
 
 
-def _describe(engine: Engine) -> str:
+def describe_engine(engine: Engine) -> str:
     return make_url(str(engine.url)).render_as_string(hide_password=True)
 
 
@@ -97,10 +97,10 @@ def seed_command(database_url: str | None, seed_dir: Path, check: bool) -> None:
     click.echo(f"Valid: {sources} articles, dataset version {dataset.version}.")
     if check:
         return
-    engine = _engine_option(database_url)
+    engine = engine_from(database_url)
     result = seed.load(engine, dataset)
     verb = "Loaded" if result.changed else "Already loaded, nothing changed:"
-    click.echo(f"{verb} {_describe(engine)} (schema {migrate.current_revision(engine)}).")
+    click.echo(f"{verb} {describe_engine(engine)} (schema {migrate.current_revision(engine)}).")
     for table, count in result.counts.items():
         click.echo(f"  {table:<20} {count:>6}")
 
@@ -131,7 +131,7 @@ def serve_command(host: str, port: int, workers: int, threads: int) -> None:
     """Run the production server (gunicorn), seeding an empty database first."""
     engine = get_engine()
     click.echo(prepare_database(engine, current_app.config["SEED_IF_EMPTY"]))
-    click.echo(f"Serving {_describe(engine)} on http://{host}:{port}")
+    click.echo(f"Serving {describe_engine(engine)} on http://{host}:{port}")
     engine.dispose()  # workers fork: they open their own connections
     GunicornServer({
         "bind": f"{host}:{port}", "workers": workers, "threads": threads,
@@ -141,8 +141,10 @@ def serve_command(host: str, port: int, workers: int, threads: int) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.commands.pop("openapi", None)  # flask-smorest's; ours writes the YAML we commit
+    from .extraction_commands import evaluate_command, ingest_command
+
     for command in (db_group, seed_command, coverage_command, serve_command, openapi_command,
-                    openapi_examples_command):
+                    openapi_examples_command, ingest_command, evaluate_command):
         app.cli.add_command(command)
 
 

@@ -142,6 +142,16 @@ class Stance(Vocabulary):
     SUPPORTIVE = "supportive", "Backs it, as a third party or mediator."
 
 
+class ExtractionMethod(Vocabulary):
+    CURATED = "curated", "Written or checked by a person, in the seed annotations."
+    RULE = "rule", "Found by an extraction rule; extraction_rule names it."
+
+
+class ReviewAction(Vocabulary):
+    REJECT = "reject", "Drop the automatic record: it is wrong."
+    PATCH = "patch", "Correct fields of the automatic record."
+
+
 class StatementKind(Vocabulary):
     DIRECT_QUOTE = "direct_quote", (
         "The speaker's own words in quote marks; text holds them without the marks "
@@ -223,4 +233,5 @@ VOCABULARIES: dict[str, type[Vocabulary]] = {
     "metric": Metric,
     "qualifier": Qualifier,
     "unit": Unit,
+    "extraction_method": ExtractionMethod,
 }

@@ -5,7 +5,7 @@ from marshmallow import fields
 from api import models
 from api.vocab import ActorKind
 
-from .common import Record, SelfLink, choice, column, expanded, resource_type
+from .common import Record, SelfLink, choice, column, expanded, extraction, resource_type
 
 
 class ActorLinks(SelfLink):
@@ -21,6 +21,7 @@ class ActorSchema(Record):
         model = models.Actor
 
     id = column(metadata={"example": "badr-abdelatty"})
+    extraction = extraction()
     type = resource_type("actor")
     name = column()
     kind = choice(ActorKind)

@@ -18,6 +18,7 @@ from api.vocab import (
     ActorKind,
     DateBasis,
     DurationUnit,
+    ExtractionMethod,
     LocationKind,
     MeetingMode,
     MeetingStatus,
@@ -27,6 +28,7 @@ from api.vocab import (
     ProposalStage,
     ProposalStatus,
     Qualifier,
+    ReviewAction,
     Stance,
     StatementKind,
     TermKind,
@@ -96,6 +98,19 @@ def evidence(required: bool = True) -> fields.List:
     if required:
         return fields.List(spans, required=True, validate=validate.Length(min=1))
     return fields.List(spans, load_default=[])
+
+
+class ExtractionSchema(Schema):
+    """How a record was made: curated (the default in these files) or by a rule."""
+
+    method = choice(ExtractionMethod, load_default=ExtractionMethod.CURATED.value)
+    rule = optional(fields.String(validate=validate.Length(max=64)))
+    confidence = optional(fields.Float(validate=validate.Range(0, 1)))
+
+
+def extraction() -> fields.Nested:
+    return fields.Nested(ExtractionSchema, load_default=lambda: {
+        "method": ExtractionMethod.CURATED.value, "rule": None, "confidence": None})
 
 
 class DatedSchema(Schema):
@@ -186,6 +201,7 @@ class MeetingSchema(EventSchema):
     participants = fields.List(fields.Nested(MeetingParticipantSchema), load_default=[])
     note = optional(fields.String())
     evidence = evidence()
+    extraction = extraction()
 
 
 class ProposalPartySchema(Schema):
@@ -201,6 +217,7 @@ class ProposalTermSchema(Schema):
     unit = optional(choice(DurationUnit))
     text = fields.String(required=True)
     occurrence = optional(fields.Integer(strict=True, validate=validate.Range(min=1)))
+    extraction = extraction()
 
     @validates_schema
     def value_has_unit(self, data: dict, **kwargs) -> None:
@@ -213,6 +230,7 @@ class ProposalPositionSchema(EventSchema):
     stance = choice(Stance, required=True)
     note = optional(fields.String())
     evidence = evidence()
+    extraction = extraction()
 
 
 class ProposalSchema(DatedSchema):
@@ -238,6 +256,7 @@ class ProposalSchema(DatedSchema):
     terms = fields.List(fields.Nested(ProposalTermSchema), load_default=[])
     positions = fields.List(fields.Nested(ProposalPositionSchema), load_default=[])
     evidence = evidence(required=False)
+    extraction = extraction()
 
     @validates_schema
     def declaration_is_complete(self, data: dict, **kwargs) -> None:
@@ -266,6 +285,7 @@ class StatementSchema(EventSchema):
     topics = fields.List(choice(Topic), load_default=[])
     note = optional(fields.String())
     evidence = evidence()
+    extraction = extraction()
 
 
 class StatisticSchema(DatedSchema):
@@ -283,6 +303,7 @@ class StatisticSchema(DatedSchema):
     claimed_by = optional(slug())
     location = optional(slug())
     evidence = evidence()
+    extraction = extraction()
 
 
 class NotAnnotatedSchema(Schema):
@@ -293,6 +314,34 @@ class NotAnnotatedSchema(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=3))
 
 
+class ProvisionalActorSchema(Schema):
+    """A speaker the rules found who is not in the gazetteer, kept for review."""
+
+    id = slug(required=True)
+    name = fields.String(required=True)
+    kind = choice(ActorKind, required=True)
+    extraction = extraction()
+
+
+class ReviewSchema(Schema):
+    """A correction of an automatic record, found by its evidence (the text it cites)."""
+
+    action = choice(ReviewAction, required=True)
+    type = fields.String(required=True, validate=validate.OneOf(
+        ["meeting", "proposal", "statement", "statistic"]))
+    evidence = fields.String(required=True, validate=validate.Length(min=1))
+    occurrence = optional(fields.Integer(strict=True, validate=validate.Range(min=1)))
+    set = fields.Dict(keys=fields.String(), load_default=dict)
+    reason = fields.String(required=True, validate=validate.Length(min=3))
+
+    @validates_schema
+    def patch_sets_fields(self, data: dict, **kwargs) -> None:
+        if data["action"] == ReviewAction.PATCH and not data["set"]:
+            raise ValidationError("A patch needs the fields to set.", "set")
+        if data["action"] == ReviewAction.REJECT and data["set"]:
+            raise ValidationError("A rejection sets no fields.", "set")
+
+
 class AnnotationSchema(Schema):
     source = fields.Nested(SourceMetaSchema, required=True)
     meetings = fields.List(fields.Nested(MeetingSchema), load_default=[])
@@ -300,3 +349,6 @@ class AnnotationSchema(Schema):
     statements = fields.List(fields.Nested(StatementSchema), load_default=[])
     statistics = fields.List(fields.Nested(StatisticSchema), load_default=[])
     not_annotated = fields.List(fields.Nested(NotAnnotatedSchema), load_default=[])
+    review = fields.List(fields.Nested(ReviewSchema), load_default=[])
+    #: Set by the rules only: speakers not in the gazetteer.
+    actors = fields.List(fields.Nested(ProvisionalActorSchema), load_default=[])

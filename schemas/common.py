@@ -12,7 +12,7 @@ from marshmallow import Schema, fields, validate
 from marshmallow_sqlalchemy import SQLAlchemySchema, auto_field
 
 from api import models
-from api.vocab import DateBasis, DatePrecision, Vocabulary
+from api.vocab import DateBasis, DatePrecision, ExtractionMethod, Vocabulary
 
 from .vocabulary import VocabularyField
 
@@ -33,6 +33,30 @@ def column(name: str | None = None, **kwargs) -> fields.Field:
 
 def choice(vocabulary: type[Vocabulary], nullable: bool = False, **kwargs) -> VocabularyField:
     return VocabularyField(vocabulary, required=True, allow_none=nullable, **kwargs)
+
+
+class ExtractionSchema(DictSchema):
+    """How the record was made: curated by a person, or found by an extraction rule."""
+
+    method = choice(ExtractionMethod, metadata={"description": "curated or rule."})
+    rule = fields.String(required=True, allow_none=True, metadata={
+        "description": "The rule that found it (rule records only).",
+        "example": "statement.direct_quote.name"})
+    confidence = fields.Float(required=True, allow_none=True, metadata={
+        "description": "The rule's confidence, 0 to 1 (rule records only)."})
+
+
+class _ExtractionField(fields.Nested):
+    """Gathers the record's three ``extraction_*`` columns into one object."""
+
+    def get_value(self, obj, attr, accessor=None, default=None):
+        return {"method": obj.get("extraction_method", "curated"),
+                "rule": obj.get("extraction_rule"),
+                "confidence": obj.get("extraction_confidence")}
+
+
+def extraction() -> fields.Nested:
+    return _ExtractionField(ExtractionSchema, required=True)
 
 
 class Number(fields.Float):

@@ -15,6 +15,7 @@ from .common import (
     event_date,
     evidence,
     expanded,
+    extraction,
     resource_type,
 )
 from .location import LocationSchema
@@ -34,6 +35,7 @@ class MeetingSchema(Record):
         model = models.Meeting
 
     id = column(metadata={"example": "mtg_7b9eea265f"})
+    extraction = extraction()
     type = resource_type("meeting")
     summary = column()
     date, date_precision, date_basis, date_note = event_date()

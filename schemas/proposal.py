@@ -25,6 +25,7 @@ from .common import (
     event_date,
     evidence,
     expanded,
+    extraction,
     resource_type,
 )
 
@@ -42,6 +43,7 @@ class ProposalTermSchema(Record):
         model = models.ProposalTerm
 
     id = column()
+    extraction = extraction()
     type = resource_type("proposal_term")
     kind = choice(TermKind)
     value = Number(required=True, allow_none=True)
@@ -58,6 +60,7 @@ class ProposalPositionSchema(Record):
         model = models.ProposalPosition
 
     id = column(metadata={"example": "pos_3d1f0a9b2c"})
+    extraction = extraction()
     type = resource_type("proposal_position")
     proposal_id = column()
     actor_id = column()
@@ -76,6 +79,7 @@ class ProposalSchema(Record):
         model = models.Proposal
 
     id = column(metadata={"example": "prop_e7a7b17968"})
+    extraction = extraction()
     type = resource_type("proposal")
     key = column(metadata={"description": "The curators' readable key."})
     name = column()

@@ -14,6 +14,7 @@ from .common import (
     event_date,
     evidence,
     expanded,
+    extraction,
     resource_type,
 )
 from .proposal import ProposalSchema
@@ -27,6 +28,7 @@ class StatementSchema(Record):
         model = models.Statement
 
     id = column(metadata={"example": "stmt_f94f954fcd"})
+    extraction = extraction()
     type = resource_type("statement")
     source_id = column()
     speaker_id = column()

@@ -6,7 +6,17 @@ from api import models
 from api.vocab import DateBasis, DatePrecision, Metric, Qualifier, Unit
 
 from .actor import ActorSchema
-from .common import Number, Record, SelfLink, choice, column, evidence, expanded, resource_type
+from .common import (
+    Number,
+    Record,
+    SelfLink,
+    choice,
+    column,
+    evidence,
+    expanded,
+    extraction,
+    resource_type,
+)
 from .location import LocationSchema
 from .source import SourceSchema
 
@@ -18,6 +28,7 @@ class StatisticSchema(Record):
         model = models.Statistic
 
     id = column(metadata={"example": "stat_1ee73986c2"})
+    extraction = extraction()
     type = resource_type("statistic")
     source_id = column()
     metric = choice(Metric)

@@ -21,8 +21,10 @@ from api.names import fold, search_key
 from api.vocab import DateBasis, MeetingStatus, StatementKind
 
 from .corpus import DEFAULT_SEED_DIR, Article, Corpus, read_corpus
+from .extract import Gazetteer
 from .graph import CycleError, parents_first
 from .ids import record_id
+from .layers import with_rules
 from .problems import Problem, Problems, SeedError
 from .spans import Span, SpanError, locate
 
@@ -46,14 +48,31 @@ class Dataset:
         return len(self.rows.get(model, []))
 
 
-def build_dataset(root: Path = DEFAULT_SEED_DIR) -> Dataset:
+def build_dataset(root: Path = DEFAULT_SEED_DIR, rules: bool = True) -> Dataset:
+    """The seed's rows; with ``rules``, the extraction rules' reviewed records too."""
     problems: list[Problem] = []
     corpus = read_corpus(root, problems)
-    builder = _Builder(corpus, problems)
+    return build_corpus(corpus, problems, rules=rules)
+
+
+def build_corpus(corpus: Corpus, problems: list[Problem], *, rules: bool = True,
+                 gazetteer_rows: bool = True, gazetteer: Gazetteer | None = None) -> Dataset:
+    """Rows for ``corpus``; ``gazetteer_rows=False`` leaves out the gazetteers' own rows
+    (ingest adds articles to a database that has them)."""
+    builder = _Builder(corpus, problems, rules=rules, gazetteer_rows=gazetteer_rows,
+                       gazetteer=gazetteer)
     rows = builder.build()
     if problems:
         raise SeedError(problems)
     return Dataset(rows, builder.exclusions)
+
+
+def extraction_fields(entry: dict) -> dict[str, Any]:
+    """An entry's ``extraction`` as its three columns."""
+    extraction = entry["extraction"]
+    return {"extraction_method": extraction["method"],
+            "extraction_rule": extraction["rule"],
+            "extraction_confidence": extraction["confidence"]}
 
 
 QUOTE_MARKS = "\"“”"
@@ -78,9 +97,13 @@ def date_fields(partial, prefix: str = "date") -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, corpus: Corpus, sink: list[Problem]):
+    def __init__(self, corpus: Corpus, sink: list[Problem], *, rules: bool,
+                 gazetteer_rows: bool, gazetteer: Gazetteer | None = None):
         self.corpus = corpus
+        self.gazetteer = gazetteer
         self.sink = sink
+        self.rules = rules
+        self.gazetteer_rows = gazetteer_rows
         self.rows: dict[type[SQLModel], list[dict]] = defaultdict(list)
         self.actor_ids: set[str] = set()
         self.location_ids: set[str] = set()
@@ -92,6 +115,8 @@ class _Builder:
         self._actors()
         self._locations()
         self._match_articles_and_annotations()
+        if self.rules and not self.sink:
+            self._add_rule_records()
         for source_id, annotation in sorted(self.corpus.annotations.items()):
             if source_id in self.corpus.articles:
                 self._declare_proposals(self._scope(source_id), annotation["proposals"])
@@ -100,7 +125,33 @@ class _Builder:
                 _ArticleBuilder(self, self._scope(source_id), annotation).build()
         self._order_self_references()
         self.rows[models.SearchDocument] = search.documents(self.rows)
+        if not self.gazetteer_rows:
+            for model in (models.ActorAlias, models.Location, models.LocationAlias):
+                self.rows.pop(model, None)
+            self.rows[models.Actor] = [row for row in self.rows[models.Actor]
+                                       if row["extraction_method"] != "curated"]
         return dict(self.rows)
+
+    def _add_rule_records(self) -> None:
+        gazetteer = self.gazetteer or Gazetteer.build(self.corpus.actors, self.corpus.locations)
+        for source_id, annotation in sorted(self.corpus.annotations.items()):
+            if source_id in self.corpus.articles:
+                scope = self._scope(source_id)
+                combined = with_rules(scope.article, annotation, gazetteer, scope.problems)
+                self.corpus.annotations[source_id] = combined
+                self._provisional_actors(combined["actors"])
+
+    def _provisional_actors(self, actors: list[dict]) -> None:
+        """Speakers the rules found outside the gazetteer, each once, flagged 'rule'."""
+        for actor in actors:
+            if actor["id"] in self.actor_ids:
+                continue
+            self.actor_ids.add(actor["id"])
+            self.rows[models.Actor].append({
+                "id": actor["id"], "name": actor["name"], "kind": actor["kind"],
+                "title": None, "affiliation_id": None,
+                "search_key": search_key([actor["name"]]), **extraction_fields(actor),
+            })
 
     def problems_for(self, path: Path) -> Problems:
         return Problems(self.corpus.relative(path), self.sink)
@@ -119,6 +170,8 @@ class _Builder:
                 "id": actor["id"], "name": actor["name"], "kind": actor["kind"],
                 "title": actor["title"], "affiliation_id": actor["affiliation"],
                 "search_key": search_key([actor["name"], *actor["aliases"]]),
+                "extraction_method": "curated", "extraction_rule": None,
+                "extraction_confidence": None,
             })
             self.rows[models.ActorAlias] += [
                 {"actor_id": actor["id"], "alias": alias} for alias in actor["aliases"]
@@ -335,7 +388,7 @@ class _ArticleBuilder:
             "id": mid, "summary": entry["summary"], "location_id": entry["location"],
             "mode": entry["mode"], "status": entry["status"], "note": entry["note"],
             **date_fields(entry["date"]), "date_basis": entry["date_basis"],
-            "date_note": entry["date_note"],
+            "date_note": entry["date_note"], **extraction_fields(entry),
         })
         self.rows[models.MeetingParticipant] += [
             {"meeting_id": mid, "actor_id": p["actor"], "role": p["role"],
@@ -362,6 +415,7 @@ class _ArticleBuilder:
                 "revises_id": self.builder.proposal_ids.get(entry["revises"]),
                 **date_fields(entry["first_reported_on"], "first_reported_on"),
                 "date_basis": entry["date_basis"], "date_note": entry["date_note"],
+                **extraction_fields(entry),
             })
         self._add_parties(where, pid, entry["parties"])
         # Evidence ordinals continue across the articles that report the proposal.
@@ -391,6 +445,7 @@ class _ArticleBuilder:
             self.rows[models.ProposalTerm].append({
                 "id": tid, "proposal_id": pid, "kind": term["kind"], "value": term["value"],
                 "unit": term["unit"], "text": term["text"], "source_id": self.scope.source_id,
+                **extraction_fields(term),
             })
             self._evidence("proposal_term", tid, spans)
 
@@ -408,6 +463,7 @@ class _ArticleBuilder:
                 "stance": entry["stance"], "note": entry["note"],
                 "source_id": self.scope.source_id, **date_fields(entry["date"]),
                 "date_basis": entry["date_basis"], "date_note": entry["date_note"],
+                **extraction_fields(entry),
             })
             self._evidence("proposal_position", pos_id, spans)
 
@@ -430,7 +486,7 @@ class _ArticleBuilder:
             "kind": entry["kind"], "text": entry["text"], "proposal_id": proposal_id,
             "note": entry["note"],
             **date_fields(entry["date"]), "date_basis": entry["date_basis"],
-            "date_note": entry["date_note"],
+            "date_note": entry["date_note"], **extraction_fields(entry),
         })
         self.rows[models.StatementTopic] += [
             {"statement_id": sid, "topic": topic} for topic in dict.fromkeys(entry["topics"])
@@ -457,5 +513,6 @@ class _ArticleBuilder:
             "date_basis": entry["date_basis"], "date_note": entry["date_note"],
             "period_start": entry["period_start"].value if entry["period_start"] else None,
             "claimed_by_id": entry["claimed_by"], "location_id": entry["location"],
+            **extraction_fields(entry),
         })
         self._evidence("statistic", stat_id, spans)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from webargs.fields import DelimitedList
 
-from api.vocab import Vocabulary
+from api.vocab import ExtractionMethod, Vocabulary
 from schemas.vocabulary import VocabularyField
 
 from .smorest import ID_PATTERN
@@ -84,6 +84,11 @@ class DateRangeArgs(Schema):
     def ordered(self, data: dict, **kwargs) -> None:
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise ValidationError("date_from is after date_to.", "date_from")
+
+
+class ExtractionArgs(Schema):
+    extraction = choices(ExtractionMethod, "How the record was made: `curated` by a person, "
+                                           "or found by an extraction `rule`.")
 
 
 def detail_args(name: str, expansions: list[str]) -> type[Schema]:

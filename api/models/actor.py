@@ -3,10 +3,10 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from .base import long_text, reference, slug_key, vocabulary
+from .base import Extracted, long_text, reference, slug_key, vocabulary
 
 
-class Actor(SQLModel, table=True):
+class Actor(Extracted, table=True):
     """A person, state, body, group or outlet that negotiates, speaks or is counted."""
 
     id: str = slug_key()

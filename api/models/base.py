@@ -71,3 +71,12 @@ class EventDate(DateQualifiers):
     """An event's date and how it is known."""
 
     date: dt.date | None = Field(default=None, index=True)
+
+
+class Extracted(SQLModel):
+    """How a record was made (API guide, 'Provenance'): curated by hand, or found by an
+    extraction rule (``extraction_rule``) with a confidence between 0 and 1."""
+
+    extraction_method: str = Field(default="curated", sa_type=String(16), index=True)
+    extraction_rule: str | None = Field(default=None, sa_type=String(64))
+    extraction_confidence: float | None = number()

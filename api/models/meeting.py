@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from .base import EventDate, long_text, reference, slug_key, vocabulary
+from .base import EventDate, Extracted, long_text, reference, slug_key, vocabulary
 
 
-class Meeting(EventDate, table=True):
+class Meeting(EventDate, Extracted, table=True):
     """A meeting, call, visit or round of talks."""
 
     id: str = slug_key()

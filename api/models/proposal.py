@@ -5,10 +5,19 @@ from datetime import date
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from .base import DateQualifiers, EventDate, long_text, number, reference, slug_key, vocabulary
+from .base import (
+    DateQualifiers,
+    EventDate,
+    Extracted,
+    long_text,
+    number,
+    reference,
+    slug_key,
+    vocabulary,
+)
 
 
-class Proposal(DateQualifiers, table=True):
+class Proposal(DateQualifiers, Extracted, table=True):
     """A proposal, plan or agreement, as reported across one or more articles."""
 
     id: str = slug_key()
@@ -30,7 +39,7 @@ class ProposalParty(SQLModel, table=True):
     role: str = Field(primary_key=True, sa_type=String(32))
 
 
-class ProposalTerm(SQLModel, table=True):
+class ProposalTerm(Extracted, table=True):
     """One term of a proposal; ``text`` is the article's own words."""
 
     __tablename__ = "proposal_term"
@@ -44,7 +53,7 @@ class ProposalTerm(SQLModel, table=True):
     source_id: str = reference("source.id", nullable=False)
 
 
-class ProposalPosition(EventDate, table=True):
+class ProposalPosition(EventDate, Extracted, table=True):
     """An actor's stance on a proposal at a point in time."""
 
     __tablename__ = "proposal_position"

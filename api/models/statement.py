@@ -3,10 +3,10 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from .base import EventDate, long_text, reference, slug_key, vocabulary
+from .base import EventDate, Extracted, long_text, reference, slug_key, vocabulary
 
 
-class Statement(EventDate, table=True):
+class Statement(EventDate, Extracted, table=True):
     """Who said what: a quote or paraphrase, with the text exactly as printed."""
 
     id: str = slug_key()

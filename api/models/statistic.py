@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import String
 from sqlmodel import Field
 
-from .base import DateQualifiers, number, reference, slug_key, vocabulary
+from .base import DateQualifiers, Extracted, number, reference, slug_key, vocabulary
 
 
-class Statistic(DateQualifiers, table=True):
+class Statistic(DateQualifiers, Extracted, table=True):
     """A reported number about people: what, how many, as of when, and who claims it."""
 
     id: str = slug_key()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api import models
-from api.http.params import PageArgs, choices, expand_field, ids, sort_field, text
+from api.http.params import ExtractionArgs, PageArgs, choices, expand_field, ids, sort_field, text
 from api.http.smorest import Blueprint
 from api.vocab import ActorKind
 from schemas.actor import ActorSchema
@@ -40,7 +40,7 @@ class Actors(Resource):
 actors = Actors()
 
 
-class ActorArgs(PageArgs):
+class ActorArgs(ExtractionArgs, PageArgs):
     sort = sort_field(actors.sort_options, actors.default_sort)
     expand = expand_field(list(actors.expansions))
     kind = choices(ActorKind, "What kind of actor.")

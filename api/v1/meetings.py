@@ -5,6 +5,7 @@ from __future__ import annotations
 from api import models
 from api.http.params import (
     DateRangeArgs,
+    ExtractionArgs,
     PageArgs,
     choices,
     expand_field,
@@ -62,7 +63,7 @@ class Meetings(Resource):
 meetings = Meetings()
 
 
-class MeetingArgs(PageArgs, DateRangeArgs):
+class MeetingArgs(ExtractionArgs, PageArgs, DateRangeArgs):
     sort = sort_field(meetings.sort_options, meetings.default_sort)
     expand = expand_field(list(meetings.expansions))
     participant = ids("Any of these actors took part.")

@@ -7,6 +7,7 @@ from collections import defaultdict
 from api import models
 from api.http.params import (
     DateRangeArgs,
+    ExtractionArgs,
     PageArgs,
     choices,
     expand_field,
@@ -95,7 +96,7 @@ positions_ = Positions()
 proposals = Proposals()
 
 
-class ProposalArgs(PageArgs, DateRangeArgs):
+class ProposalArgs(ExtractionArgs, PageArgs, DateRangeArgs):
     sort = sort_field(proposals.sort_options, proposals.default_sort)
     expand = expand_field(list(proposals.expansions))
     party = ids("Any of these actors is a party (proposer, mediator, guarantor or party).")

@@ -84,6 +84,8 @@ class Resource:
         column = self.table.c[self.sorts[sort.lstrip("-")]]
         descending = sort.startswith("-")
         conditions = list(self.conditions(args))
+        if "extraction_method" in self.table.c:
+            conditions += any_of(self.table.c.extraction_method, args.get("extraction"))
         session = get_session()
         total = session.scalar(select(func.count()).select_from(self.table).where(*conditions))
         query = select(self.table).where(*conditions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from api import models
 from api.http.params import (
     DateRangeArgs,
+    ExtractionArgs,
     PageArgs,
     choices,
     expand_field,
@@ -55,7 +56,7 @@ class Statements(Resource):
 statements = Statements()
 
 
-class StatementArgs(PageArgs, DateRangeArgs):
+class StatementArgs(ExtractionArgs, PageArgs, DateRangeArgs):
     sort = sort_field(statements.sort_options, statements.default_sort)
     expand = expand_field(list(statements.expansions))
     speaker = ids("Who said it.")

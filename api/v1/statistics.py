@@ -10,6 +10,7 @@ from api.db import get_session
 from api.http.params import (
     PRINTABLE,
     DateRangeArgs,
+    ExtractionArgs,
     PageArgs,
     choices,
     expand_field,
@@ -71,7 +72,7 @@ statistics = Statistics()
 POPULATION = "Who is counted, exactly as in `population` (case ignored): `Palestinians in Gaza`."
 
 
-class StatisticArgs(PageArgs, DateRangeArgs):
+class StatisticArgs(ExtractionArgs, PageArgs, DateRangeArgs):
     sort = sort_field(statistics.sort_options, statistics.default_sort)
     expand = expand_field(list(statistics.expansions))
     metric = choices(Metric, "What is counted.")

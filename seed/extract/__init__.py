@@ -35,9 +35,11 @@ def extract(body: str, gazetteer: Gazetteer, published: dt.date | None = None,
     for kind, rules in (("statistics", StatisticRules), ("statements", StatementRules),
                         ("meetings", MeetingRules), ("proposals", ProposalRules)):
         ctx.records[kind] = rules(ctx).run()
-    found = ctx.records
-    return {kind: [_finish(body, entry) for entry in entries]
-            for kind, entries in found.items()}
+    found = {kind: [_finish(body, entry) for entry in ctx.records[kind]]
+             for kind in RECORD_TYPES}
+    speakers = {entry["speaker"] for entry in found["statements"]}
+    found["actors"] = [a for a in ctx.records.get("actors", []) if a["id"] in speakers]
+    return found
 
 
 def _finish(body: str, entry: dict) -> dict:

@@ -46,8 +46,13 @@ class DateMention:
     relative: bool  # resolved against the publication date
 
 
+_ANY_DATE = re.compile(_MONTH.replace("(?P<month>", "(?:") + r"|\b20\d{2}-\d{2}", re.IGNORECASE)
+
+
 def explicit_dates(text: str, offset: int = 0,
                    published: dt.date | None = None) -> list[DateMention]:
+    if not _ANY_DATE.search(text):
+        return []  # most sentences name no month: skip the four patterns
     found: list[DateMention] = []
     for pattern in EXPLICIT:
         for match in pattern.finditer(text):

@@ -141,7 +141,7 @@ class MeetingRules:
         return "according to" not in before
 
     def _without_parents(self, participants: dict[str, str]) -> dict[str, str]:
-        """"His Egyptian counterpart, Badr Abdelatty": the state is the person's, not a
+        """"Her Qatari counterpart, Jane Doe": the state is the person's, not a
         participant of its own."""
         actors = self.ctx.gazetteer.actors
         states = set()

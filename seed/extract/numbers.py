@@ -1,4 +1,4 @@
-"""A number grammar for news prose: "44,466", "1.4 million", "85%", "six", "forty-two"."""
+"""A number grammar for news prose: "40,173", "1.4 million", "85%", "six", "forty-two"."""
 
 from __future__ import annotations
 

@@ -30,6 +30,9 @@ MENTION = re.compile(
     rf"|\b(?P<dealdet>an?|the)\s+(?:{_KIND}[\s-]+){{1,3}}deal\b(?=\s+(?:proposed|put\s+forward))"
     rf"|\bproposed\s+(?:{_KIND}[\s-]+)?(?:truce|deal|agreement|ceasefire)\b",
     re.IGNORECASE)
+#: A cheap first look: sentences without these words mention no proposal.
+CANDIDATE = re.compile(r"propos|plan\b|offer|initiative|framework|roadmap|draft|deal|agreement",
+                       re.IGNORECASE)
 AGREED_DEAL = re.compile(rf"\b(?:agreed|signed)\s+(?:on|to)\s+an?\s+(?:{_KIND}[\s-]+){{0,2}}"
                          rf"(?:deal|agreement)\b", re.IGNORECASE)
 BY = re.compile(r"\s*(?:announced|put\s+forward|presented|drafted|submitted|unveiled|"
@@ -93,6 +96,10 @@ class ProposalRules:
         for sentence in self.ctx.doc.sentences:
             text = self.body[sentence.start:sentence.end]
             found = False
+            if not CANDIDATE.search(text):
+                if groups and DURATION_SENTENCE.search(text):
+                    groups[-1].sentences.append(sentence)
+                continue
             for match in MENTION.finditer(text):
                 self._mention(groups, sentence, match.start(), match.end(), match)
                 found = True
@@ -156,8 +163,10 @@ class ProposalRules:
 
     def _subjects(self, sentence: Segment, verb: int) -> list[str]:
         """The names before a verb in its clause, not governed by a preposition."""
-        clause_start = max(sentence.start, self.body.rfind(", ", sentence.start, verb) + 2,
-                           self.body.rfind(" that ", sentence.start, verb) + 6)
+        comma = self.body.rfind(", ", sentence.start, verb)
+        that = self.body.rfind(" that ", sentence.start, verb)
+        clause_start = max(sentence.start, comma + 2 if comma != -1 else 0,
+                           that + 6 if that != -1 else 0)
         names: list[Mention] = [m for m in self.ctx.mentions_in(clause_start, verb)
                                 if not self.ctx.is_object(m, clause_start)
                                 and m.via != "demonym"]

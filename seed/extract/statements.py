@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .gazetteer import Mention
-from .text import MARKS, Quote, Segment
+from .text import MARKS, Quote, Segment, fold_text
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|stated|states|stating|affirmed|affirms|emphasi[sz]ed|"
@@ -55,6 +55,14 @@ ANAPHOR = re.compile(
     r"spokesman|spokeswoman|spokesperson|group|movement|militants|minister|leader|"
     r"president|premier|envoy|diplomat|negotiator|organi[sz]ation|agency)"
     r"(?:\s+(?:also|later|further|has|had|have))*\s*$", re.IGNORECASE)
+#: A capitalized name right before a speech verb: a speaker the gazetteer lacks.
+NEW_NAME = re.compile(
+    r"(?:^|[\s,(])(?P<name>[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?"
+    r"[A-Z][\w’'-]+){1,2}),?\s+(?:also\s+|later\s+)?$")
+NOT_NAMES = frozenset("""the a an in on at but however meanwhile earlier later israeli egyptian
+    qatari american palestinian french us un prime president minister secretary foreign
+    spokesman spokeswoman official officials general monday tuesday wednesday thursday
+    friday saturday sunday""".split())  # noqa: SIM905 - a word list
 GROUP_NOUNS = {"group", "movement", "militants", "organization", "organisation", "agency"}
 PERSON_NOUNS = {"minister", "leader", "president", "premier", "envoy", "diplomat",
                 "negotiator"}
@@ -91,6 +99,7 @@ class StatementRules:
         self.found: list[dict] = []
         self.last: Speaker | None = None
         self.colon_speaker: Speaker | None = None
+        self.provisional_surnames: dict[str, str] = {}
         #: A sentence that reports a number is a statistic's claim, not a statement.
         self.statistic_spans = [span for record in ctx.records.get("statistics", [])
                                 for span in record["_spans"]]
@@ -109,6 +118,8 @@ class StatementRules:
             self._sentence(sentence, quotes, paragraph)
 
     def _sentence(self, sentence: Segment, quotes: list[Quote], paragraph: Segment) -> None:
+        if any(q.start < sentence.start < q.end for q in self.ctx.doc.quotes):
+            return  # the rest of a quotation opened in an earlier paragraph
         direct = [q for q in quotes if self._stands_alone(q, sentence)]
         for quote in direct:
             speaker = self._quote_speaker(quote, sentence, paragraph)
@@ -190,7 +201,7 @@ class StatementRules:
                          ) -> tuple[Speaker, Segment, int] | None:
         """The speaker of a sentence's reporting verb, the clause reported, and where
         the verb ends; the last verb with a speaker wins, a media outlet only if no
-        one else speaks (``Arabi21 reported that the minister said…``)."""
+        one else speaks (``a news site reported that the minister said…``)."""
         text = self.body[sentence.start:sentence.end]
         pattern = QUOTING if quoting else SPEECH
         candidates: list[tuple[Speaker, int, int]] = []
@@ -230,9 +241,18 @@ class StatementRules:
             return None
         candidates.sort(key=lambda c: c[1])
         speakers = [c for c in candidates if self.ctx.gazetteer.kind(c[0].actor) != "media_outlet"]
-        speaker, start, end = (speakers or candidates)[-1]
+        speakers = speakers or candidates
+        speaker, start, end = speakers[-1]
+        if speaker.rule in ("pronoun", "anaphor") and len(speakers) > 1:
+            speaker, start, end = speakers[-2]  # "X said the group…, which he said…"
         via = next((c[0].actor for c in candidates if c[0].actor != speaker.actor and
                     self.ctx.gazetteer.kind(c[0].actor) == "media_outlet"), None)
+        told = re.match(r"\s*(?:to\s+)?", self.body[end:end + 4])
+        recipient = next(iter(self.ctx.mentions_in(end, end + 40)), None)
+        if self.body[start:end] in ("told", "confirmed", "said") and recipient and (
+                self.ctx.gazetteer.kind(recipient.actor) == "media_outlet"
+                and recipient.start - end <= (told.end() if told else 0) + 1):
+            via = recipient.actor  # "told AFP", "confirmed to AFP"
         if not getattr(speaker, "via", None):
             speaker.via = via  # type: ignore[attr-defined]
         return speaker, self._reported_clause(start, end, sentence), end
@@ -269,6 +289,8 @@ class StatementRules:
         if anaphor and not any(m.start >= floor + anaphor.start() and m.via != "demonym"
                                for m in mentions):
             return self._anaphor(anaphor.group("noun").lower(), floor + anaphor.start())
+        if not mentions and (new := self._new_person(window)):
+            return new
         unnamed = self._unnamed(floor, verb_start, mentions)
         named = [m for m in mentions if m.via != "demonym" and not self._possessive(m)
                  and not self.ctx.is_object(m, floor)]
@@ -284,6 +306,28 @@ class StatementRules:
                 return None
             return self._speaker_from(mention, mention.via)
         return None
+
+    def _new_person(self, window: str) -> Speaker | None:
+        """A named person outside the gazetteer becomes a provisional actor, never a
+        guess at an existing one; a later surname alone refers back to them."""
+        for surname, actor_id in self.provisional_surnames.items():
+            if re.search(rf"\b{re.escape(surname)},?\s+(?:also\s+)?$", window):
+                return Speaker(actor_id, None, "provisional_speaker", 0.5)
+        match = NEW_NAME.search(window)
+        if not match:
+            return None
+        name = match.group("name")
+        if any(word.lower() in NOT_NAMES for word in name.split()):
+            return None
+        actor_id = slugify(name)
+        self.ctx.records.setdefault("actors", [])
+        if all(a["id"] != actor_id for a in self.ctx.records["actors"]):
+            self.ctx.records["actors"].append({
+                "id": actor_id, "name": name, "kind": "person",
+                "extraction": {"method": "rule", "rule": "actor.provisional_speaker",
+                               "confidence": 0.5}})
+        self.provisional_surnames[name.split()[-1]] = actor_id
+        return Speaker(actor_id, None, "provisional_speaker", 0.5)
 
     def _unnamed(self, floor: int, end: int, mentions: list[Mention]
                  ) -> tuple[Speaker, int] | None:
@@ -389,5 +433,12 @@ class StatementRules:
         self.found.append(record)
 
 
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold_text(name)).strip("-")
+
+
+_TOPICS = [(topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in TOPICS]
+
+
 def topics(text: str) -> list[str]:
-    return [topic for topic, pattern in TOPICS if re.search(pattern, text, re.IGNORECASE)]
+    return [topic for topic, pattern in _TOPICS if pattern.search(text)]

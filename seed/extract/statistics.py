@@ -1,6 +1,6 @@
 """Statistics: a qualifier, a number, what is counted, what happened to it, who says so.
 
-"has killed at least 44,466 Palestinians since 7 October 2023, according to the
+"has killed at least 40,173 Palestinians since 7 October 2023, according to the
 Health Ministry": the metric comes from the nearest casualty verb, the qualifier
 from the words right before the number, the claimant from an attribution in the
 same sentence. Counts of days, phases, delegations or officials are not statistics.

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 OPENING = "“"
 CLOSING = "”"
@@ -84,21 +83,30 @@ def parse(body: str) -> Document:
     return doc
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in "’‘`´":
-        return "'"
-    if char in "‐‑‒–—":
-        return "-"
-    base = unicodedata.normalize("NFKD", char)[0].lower()
-    return base if len(base) == 1 else char
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "’‘`´":
+            folded = "'"
+        elif char in "‐‑‒–—":
+            folded = "-"
+        else:
+            base = unicodedata.normalize("NFKD", char)[0].lower()
+            folded = base if len(base) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def fold_text(text: str) -> str:
     """Lowercase, accents and typographic marks flattened, one character per character."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def _paragraphs(body: str) -> list[Segment]:
