@@ -147,7 +147,9 @@ class MeetingRules:
         states = set()
         for actor in participants:
             parent = actors[actor].affiliation if actor in actors else None
-            while parent in actors:
+            seen: set[str] = set()
+            while parent in actors and parent not in seen:  # a looping gazetteer is reported
+                seen.add(parent)                            # elsewhere; do not hang on it
                 if actors[parent].kind == "state":
                     states.add(parent)
                 parent = actors[parent].affiliation
