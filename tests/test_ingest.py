@@ -119,3 +119,12 @@ def test_seed_reviews_leave_no_unreviewed_rule_record(dataset):
                                    models.Statistic)
                  for row in dataset.rows[model] if row["extraction_method"] == "rule"]
     assert rule_rows == []
+
+
+def test_meetings_split_from_one_sentence_get_distinct_ids(runner, seeded, tmp_path):
+    article = tmp_path / "tour.txt"
+    article.write_text("Antony Blinken's regional tour included visits to Cairo, Doha and "
+                       "Beirut, where he met officials.\n")
+    result = runner.invoke(args=["ingest", str(article)])
+    assert result.exit_code == 0, result.output
+    assert count(seeded, models.Meeting, extraction_method="rule") == 3

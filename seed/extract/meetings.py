@@ -82,8 +82,17 @@ class MeetingRules:
                     continue
                 for meeting in self._meetings(index, clause, match):
                     self._merge_or_add(found, meeting)
-        return [self._record(meeting) for meeting in found if meeting.participants
-                or meeting.location]
+        records = [self._record(meeting) for meeting in found if meeting.participants
+                   or meeting.location]
+        # Meetings split from one sentence ("visits to A, B and C") share their first
+        # evidence; the key keeps their ids apart, as a curator's key would.
+        first: dict[int, int] = {}
+        for record in records:
+            start = record["_spans"][0].start
+            first[start] = first.get(start, 0) + 1
+            if first[start] > 1 or record["location"]:
+                record["key"] = f"{record['location'] or ''}#{first[start]}"
+        return records
 
     def _clauses(self, sentence: Segment) -> list[Segment]:
         cuts = [sentence.start]
