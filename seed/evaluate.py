@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .extract import RECORD_TYPES, Gazetteer, extract
-from .spans import SpanError, locate
+from .spans import evidence_spans, overlap
 
 KEY_FIELDS = {
     "statements": "speaker",
@@ -73,27 +73,19 @@ def key_of(kind: str, entry: dict) -> object:
 def scored(source_id: str, body: str, kind: str, entries: Iterable[dict]) -> list[Scored]:
     out = []
     for entry in entries:
-        spans = []
-        for item in entry.get("evidence") or []:
-            try:
-                span = locate(source_id, body, item["text"], item.get("occurrence"))
-            except SpanError:
-                continue
-            spans.append((span.start, span.end))
+        spans = evidence_spans(source_id, body, entry.get("evidence") or [])
         if spans:
             label = (entry.get("evidence") or [{}])[0].get("text", "")[:90]
             out.append(Scored(tuple(spans), key_of(kind, entry), label))
     return out
 
 
-def overlap(a: Scored, b: Scored) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.spans for s2, e2 in b.spans)
 
 
 def compare(tally: Tally, gold: list[Scored], predicted: list[Scored], where: str) -> None:
     tally.gold += len(gold)
     tally.predicted += len(predicted)
-    pairs = sorted(((overlap(g, p), i, j) for i, g in enumerate(gold)
+    pairs = sorted(((overlap(list(g.spans), list(p.spans)), i, j) for i, g in enumerate(gold)
                     for j, p in enumerate(predicted)), reverse=True)
     used_gold: set[int] = set()
     used_pred: set[int] = set()

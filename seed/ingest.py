@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marshmallow import ValidationError
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
@@ -93,10 +94,10 @@ def prepare(path: Path) -> Outcome:
         for key, value in source_meta(article.body, article.front_matter).items():
             raw["source"].setdefault(key, value)
         annotation = AnnotationSchema().load(raw)
+    except ValidationError as error:  # the review file's entries
+        return Outcome(str(path), error=f"review file: {error.messages}")
     except (OSError, ValueError, YamlError) as error:
         return Outcome(str(path), error=str(error))
-    except Exception as error:  # a marshmallow ValidationError from the review file
-        return Outcome(str(path), error=f"review file: {error}")
     corpus = Corpus(_worker["seed_dir"], {source_id: article}, _worker["actors"],
                     _worker["locations"], {source_id: annotation})
     problems: list[Problem] = []

@@ -27,7 +27,8 @@ from .corpus import Article
 from .extract import Gazetteer, extract
 from .ingest import article_date
 from .problems import Problems
-from .spans import SpanError, locate
+from .spans import SpanError, evidence_spans, locate
+from .spans import overlap as _overlap
 
 SCHEMAS: dict[str, type[Schema]] = {
     "meetings": MeetingSchema, "proposals": ProposalSchema,
@@ -101,15 +102,4 @@ def _review(article: Article, found: dict[str, list[dict]], reviews: list[dict],
 
 
 def _spans(article: Article, evidence: list[dict]) -> Spans:
-    spans = []
-    for item in evidence:
-        try:
-            span = locate(article.source_id, article.body, item["text"], item.get("occurrence"))
-        except SpanError:
-            continue  # reported where the curated record is built
-        spans.append((span.start, span.end))
-    return spans
-
-
-def _overlap(a: Spans, b: Spans) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return evidence_spans(article.source_id, article.body, evidence)

@@ -25,6 +25,24 @@ def find_all(body: str, text: str) -> list[int]:
     return starts
 
 
+def evidence_spans(source_id: str, body: str, evidence: list[dict]) -> list[tuple[int, int]]:
+    """(start, end) of each evidence item that can be located; the others are skipped
+    here and reported where their record is built."""
+    spans = []
+    for item in evidence:
+        try:
+            span = locate(source_id, body, item["text"], item.get("occurrence"))
+        except SpanError:
+            continue
+        spans.append((span.start, span.end))
+    return spans
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Characters two sets of spans share."""
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
 def locate(source_id: str, body: str, text: str, occurrence: int | None = None) -> Span:
     """The span of ``text`` in ``body``; ``occurrence`` (1-based) picks among repeats."""
     starts = find_all(body, text)

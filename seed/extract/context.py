@@ -56,12 +56,12 @@ class Context:
             return {}
         return self.date_fields(found[0])
 
-    def date_fields(self, mention: dates.DateMention, prefix: str = "date") -> dict:
+    def date_fields(self, mention: dates.DateMention) -> dict:
         words = self.body[mention.start:mention.end]
         if not mention.relative:
-            return {prefix: mention.value.isoformat(), "date_basis": "stated"}
+            return {"date": mention.value.isoformat(), "date_basis": "stated"}
         if self.published_basis == "stated":
-            return {prefix: mention.value.isoformat(), "date_basis": "relative"}
-        return {prefix: mention.value.isoformat(), "date_basis": "inferred",
+            return {"date": mention.value.isoformat(), "date_basis": "relative"}
+        return {"date": mention.value.isoformat(), "date_basis": "inferred",
                 "date_note": f'"{words}", resolved against the publication date '
                              f"{self.published} ({self.published_basis})."}

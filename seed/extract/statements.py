@@ -90,6 +90,7 @@ class Speaker:
     description: str | None = None
     rule: str = "named"
     confidence: float = 0.9
+    via: str | None = None  # the outlet that relayed the words ("told AFP")
 
 
 class StatementRules:
@@ -105,11 +106,11 @@ class StatementRules:
                                 for span in record["_spans"]]
 
     def run(self) -> list[dict]:
-        for paragraph_index, paragraph in enumerate(self.ctx.doc.paragraphs):
-            self._paragraph(paragraph_index, paragraph)
+        for paragraph in self.ctx.doc.paragraphs:
+            self._paragraph(paragraph)
         return self.found
 
-    def _paragraph(self, index: int, paragraph: Segment) -> None:
+    def _paragraph(self, paragraph: Segment) -> None:
         for sentence in self.ctx.doc.sentences:
             if not paragraph.start <= sentence.start < paragraph.end:
                 continue
@@ -220,7 +221,7 @@ class StatementRules:
                                        sentence.start + quoted.end("np") + 1)
                 if source is None:
                     continue
-                source.via = speaker.actor  # type: ignore[attr-defined]
+                source.via = speaker.actor
                 speaker, end = source, sentence.start + quoted.end()
             if speaker:
                 candidates.append((speaker, start, end))
@@ -235,7 +236,7 @@ class StatementRules:
             mention = next(iter(self.ctx.mentions_in(end, min(end + 60, sentence.end))), None)
             if mention and not self._inside_quote(mention.start) and not re.search(
                     r"[,;]|\b(?:reports?|sources|media)\b", self.body[end:mention.start]):
-                candidates.append((self._speaker_from(mention, "according_to", end),
+                candidates.append((self._speaker_from(mention, "according_to"),
                                    start, mention.end))
         if not candidates:
             return None
@@ -247,14 +248,12 @@ class StatementRules:
             speaker, start, end = speakers[-2]  # "X said the group…, which he said…"
         via = next((c[0].actor for c in candidates if c[0].actor != speaker.actor and
                     self.ctx.gazetteer.kind(c[0].actor) == "media_outlet"), None)
-        told = re.match(r"\s*(?:to\s+)?", self.body[end:end + 4])
         recipient = next(iter(self.ctx.mentions_in(end, end + 40)), None)
         if self.body[start:end] in ("told", "confirmed", "said") and recipient and (
                 self.ctx.gazetteer.kind(recipient.actor) == "media_outlet"
-                and recipient.start - end <= (told.end() if told else 0) + 1):
+                and re.fullmatch(r"\s*(?:to\s+)?", self.body[end:recipient.start])):
             via = recipient.actor  # "told AFP", "confirmed to AFP"
-        if not getattr(speaker, "via", None):
-            speaker.via = via  # type: ignore[attr-defined]
+        speaker.via = speaker.via or via
         return speaker, self._reported_clause(start, end, sentence), end
 
     def _reported_clause(self, verb_start: int, verb_end: int, sentence: Segment) -> Segment:
@@ -354,7 +353,7 @@ class StatementRules:
         return self.body[mention.end:mention.end + 2] in ("'s", "’s") or (
             self.body[mention.end:mention.end + 1] in "'’" and self.body[mention.end - 1] == "s")
 
-    def _speaker_from(self, mention: Mention, rule: str, floor: int | None = None) -> Speaker:
+    def _speaker_from(self, mention: Mention, rule: str) -> Speaker:
         description = None
         if mention.via == "demonym":
             description = self.body[mention.start:mention.end]
@@ -424,7 +423,7 @@ class StatementRules:
         self.last = speaker
         record = {
             "speaker": speaker.actor, "speaker_description": speaker.description,
-            "via": getattr(speaker, "via", None), "kind": kind, "text": text,
+            "via": speaker.via, "kind": kind, "text": text,
             "topics": topics(text),
             "extraction": {"method": "rule", "rule": rule, "confidence": confidence},
             "_spans": spans,

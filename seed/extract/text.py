@@ -46,9 +46,6 @@ class Quote(Segment):
     paragraph: int  # where it opens
     last_paragraph: int  # where it closes (a quote may run over several)
 
-    @property
-    def words(self) -> int:
-        return self.inner.end - self.inner.start
 
 
 @dataclass
@@ -68,11 +65,6 @@ class Document:
                 return sentence
         return Segment(offset, offset)
 
-    def paragraph_index(self, offset: int) -> int:
-        for index, paragraph in enumerate(self.paragraphs):
-            if offset < paragraph.end:
-                return index
-        return len(self.paragraphs) - 1
 
 
 def parse(body: str) -> Document:
