@@ -9,13 +9,13 @@ from flask import Flask
 
 from . import db, docs
 from .config import Config
-from .http import headers
+from .http import cache, headers, json
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # No app-wide /static: documentation assets have their own routes (api.docs).
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
-    app.json.sort_keys = False  # fields in schema order, as the spec lists them
+    json.init_app(app)
     app.config.from_object(Config)
     app.config.from_prefixed_env("PARLEY")
     app.config["DATABASE_URL"] = app.config["DATABASE_URL"] or os.environ.get("DATABASE_URL")
@@ -26,6 +26,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     headers.init_app(app)
+    cache.init_app(app, db.get_engine_of(app))  # after headers: its after_request runs first
     docs.init_app(app)
 
     from . import commands, v1  # they import seed, which imports api.models

@@ -14,3 +14,11 @@ class Config:
     DATABASE_URL: str | None = None
     #: Seed the embedded database from ``seed/`` when it is empty at start-up.
     SEED_IF_EMPTY: bool = True
+    #: Render responses with the schemas compiled to functions (``schemas.compiled``);
+    #: off, marshmallow's ``Schema.dump`` renders them: same bytes, slower.
+    COMPILED_SCHEMAS: bool = True
+    #: Rendered responses kept per worker process, in MiB, for the current dataset
+    #: version (``api.http.cache``). 0 turns the response cache off.
+    RESPONSE_CACHE_MB: float = 32
+    #: Per-version results kept per worker (the ``total`` of each filter seen).
+    MEMO_ENTRIES: int = 4096

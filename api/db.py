@@ -54,7 +54,11 @@ def init_app(app: Flask) -> None:
 
 
 def get_engine() -> Engine:
-    return current_app.extensions[ENGINE_KEY]
+    return get_engine_of(current_app)
+
+
+def get_engine_of(app: Flask) -> Engine:
+    return app.extensions[ENGINE_KEY]
 
 
 def get_session() -> Session:

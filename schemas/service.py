@@ -26,6 +26,11 @@ class TypedRecord(fields.Field):
     def _serialize(self, value: dict, attr, obj, **kwargs) -> Any:
         return self.schemas[value["type"]].dump(value)
 
+    def compiled_serialize(self, compile_dump) -> Any:
+        """The same, with each schema compiled (see ``schemas.compiled``)."""
+        dumps = {name: compile_dump(schema) for name, schema in self.schemas.items()}
+        return lambda value: dumps[value["type"]](value)
+
 
 def typed_record_property(converter, field: fields.Field, **kwargs) -> dict:
     """apispec attribute function for ``TypedRecord``."""

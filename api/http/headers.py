@@ -36,8 +36,10 @@ def finish_response(response: Response) -> Response:
     response.headers.update(CORS)
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT)
-    if request.method in ("GET", "HEAD") and response.status_code == 200:
+    if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
         response.headers.setdefault("Cache-Control", CACHEABLE)
-        response.add_etag()  # strong: a digest of the exact bytes
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        # Strong: data views carry one from api.http.cache; others, a digest of the bytes.
+        response.add_etag()
         response.make_conditional(request)  # If-None-Match -> 304, no body
     return response

@@ -11,9 +11,11 @@ import http
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, g, json, request
+from flask import Response, g, request
 
 from schemas.errors import flatten_messages
+
+from .json import json_response
 
 MEDIA_TYPE = "application/problem+json"
 
@@ -66,7 +68,7 @@ def problem(status: int, detail: str | None = None, *, errors: list[dict] | None
     }
     if errors:
         body["errors"] = errors
-    response = Response(json.dumps(body), status=status, mimetype=MEDIA_TYPE)
+    response = json_response(body, status, MEDIA_TYPE)
     response.headers.update(headers or {})
     response.headers["Cache-Control"] = "no-store"
     return response

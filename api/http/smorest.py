@@ -3,7 +3,9 @@
 - ``Parser``: a bad or unknown query parameter is a 400, never ignored.
 - ``Blueprint``: every route's operationId is its view's name in camelCase
   (``list_statements`` -> ``listStatements``), and every route answers errors as
-  problems (documented once, here).
+  problems (documented once, here). Responses are rendered by the schema compiled
+  into a function (``schemas.compiled``); with ``COMPILED_SCHEMAS`` off, by
+  marshmallow's ``dump``, which the tests hold the compiled output equal to.
 - ``Api``: error responses are RFC 9457 problems, documented as
   ``application/problem+json``; that needs the private ``_register_responses``,
   hence flask-smorest is pinned to 0.47.* and a test checks the spec's error
@@ -13,17 +15,21 @@
 from __future__ import annotations
 
 import http
+from functools import wraps
 
 import flask_smorest
 from apispec import BasePlugin
-from flask_smorest.utils import prepare_response
+from flask import Response, current_app
+from flask_smorest.utils import prepare_response, unpack_tuple_response
 from marshmallow import RAISE, Schema
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
+from schemas.compiled import compile_dump
 from schemas.problem import PROBLEM_EXAMPLES, ProblemSchema
 
+from .json import json_response
 from .problems import MEDIA_TYPE, invalid_parameters, problem
 
 ID_PATTERN = r"[A-Za-z0-9_.:-]{1,80}"
@@ -47,6 +53,9 @@ class NoArgs(Schema):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = Parser()
+    #: Whether its GET responses are cached and tagged per dataset version
+    #: (``api.http.cache``); False for what is not a function of the data.
+    cached = True
 
     def route(self, rule: str, *, parameters=None, tags=None, **options):
         register = super().route(rule, parameters=parameters, tags=tags, **options)
@@ -58,7 +67,31 @@ class Blueprint(flask_smorest.Blueprint):
             documented = self.doc(operationId=camel_case(view.__name__))(view)
             if "<" in rule:
                 documented = self.alt_response(404, response="NOT_FOUND")(documented)
+            documented.cached = self.cached
             return register(documented)
+
+        return decorator
+
+    def response(self, status_code, schema=None, **kwargs):
+        document = super().response(status_code, schema, **kwargs)
+        if schema is None:
+            return document
+        dump = compile_dump(schema)
+
+        def decorator(view):
+            @wraps(view)
+            def rendered(*args, **kwargs):
+                result = view(*args, **kwargs)
+                if not current_app.config["COMPILED_SCHEMAS"]:
+                    return result  # flask-smorest dumps it with the schema
+                body, status, headers = unpack_tuple_response(result)
+                if isinstance(body, Response):
+                    return result
+                response = json_response(dump(body), status or status_code)
+                response.headers.update(headers or {})
+                return response
+
+            return document(rendered)
 
         return decorator
 

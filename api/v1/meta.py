@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from api import migrate, models
 from api.db import get_engine, get_session
+from api.http.cache import memo
 from api.http.smorest import Blueprint
 from api.vocab import VOCABULARIES
 from schemas.service import MetaSchema, VocabulariesSchema
@@ -44,8 +45,9 @@ def get_meta():
         "dataset_version": state.version if state else None,
         "loaded_at": as_utc(state.loaded_at) if state else None,
         "schema_revision": migrate.current_revision(get_engine()),
-        "counts": {name: session.scalar(select(func.count()).select_from(model))
-                   for name, model in COUNTED.items()},
+        "counts": memo(("counts",), lambda: {
+            name: session.scalar(select(func.count()).select_from(model))
+            for name, model in COUNTED.items()}),
     }
 
 

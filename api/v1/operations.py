@@ -15,7 +15,11 @@ from schemas.service import HealthSchema
 
 NO_STORE = {"Cache-Control": "no-store"}
 
-blp = Blueprint("operations", __name__, description=(
+class OperationsBlueprint(Blueprint):
+    cached = False  # liveness and readiness must be asked, not remembered
+
+
+blp = OperationsBlueprint("operations", __name__, description=(
     "For operators and load balancers: is the process up, can it reach its database; "
     "and the pages behind problem `type` URIs."))
 

@@ -21,6 +21,7 @@ from werkzeug.exceptions import NotFound
 
 from api import models, search
 from api.db import get_session
+from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 
 REGISTRY: dict[str, Resource] = {}
@@ -87,7 +88,8 @@ class Resource:
         if "extraction_method" in self.table.c:
             conditions += any_of(self.table.c.extraction_method, args.get("extraction"))
         session = get_session()
-        total = session.scalar(select(func.count()).select_from(self.table).where(*conditions))
+        total = memo(("total", self.record_type, filters_of(args)), lambda: session.scalar(
+            select(func.count()).select_from(self.table).where(*conditions)))
         query = select(self.table).where(*conditions)
         if args.get("cursor"):
             last_value, last_id = cursor_key(args["cursor"], sort, column)
@@ -135,6 +137,15 @@ class Resource:
         targets = REGISTRY[expansion.resource].fetch(h[expansion.field] for h in holders)
         for holder in holders:
             holder[expansion.into] = targets.get(holder[expansion.field])
+
+
+PAGING = frozenset({"cursor", "limit", "sort", "expand"})
+
+
+def filters_of(args: dict) -> tuple:
+    """The filters of a list request, hashable: what its ``total`` depends on."""
+    return tuple(sorted((name, tuple(value) if isinstance(value, list) else value)
+                        for name, value in args.items() if name not in PAGING))
 
 
 def cursor_key(token: str, sort: str, column) -> tuple[Any, str]:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from api import search
 from api.db import get_session
+from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
@@ -27,7 +28,8 @@ def search_page(args: dict) -> Page:
     session = get_session()
     ranked = search.ranked(session.get_bind().dialect.name, stems,
                            args.get("type") or search.SEARCHABLE)
-    total = session.scalar(select(func.count()).select_from(ranked.subquery()))
+    total = memo(("total", "search", tuple(stems), tuple(args.get("type") or ())),
+                 lambda: session.scalar(select(func.count()).select_from(ranked.subquery())))
     offset = search_offset(args["cursor"]) if args.get("cursor") else 0
     rows = session.execute(ranked.offset(offset).limit(args["limit"] + 1)).all()
     more = len(rows) > args["limit"]

@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 
 from api import models
 from api.db import get_session
+from api.http.cache import memo
 from api.http.paging import Page, encode_cursor, page_response
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
@@ -17,7 +18,7 @@ from schemas.common import page_of
 from schemas.service import TimelineItemSchema
 
 from .examples import example
-from .resource import REGISTRY, between, cursor_key, linked, within_locations
+from .resource import REGISTRY, between, cursor_key, filters_of, linked, within_locations
 
 PARTICIPANT = models.MeetingParticipant.__table__
 
@@ -61,7 +62,8 @@ def timeline_page(args: dict) -> Page:
         return Page([], 0, args["limit"], None)
     stream = union_all(*parts).subquery("events")
     session = get_session()
-    total = session.scalar(select(func.count()).select_from(stream))
+    total = memo(("total", "timeline", filters_of(args)),
+                 lambda: session.scalar(select(func.count()).select_from(stream)))
     descending = args["sort"] == "-date"
     query = select(stream)
     if args.get("cursor"):
