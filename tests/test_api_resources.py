@@ -145,6 +145,23 @@ def test_the_timeline_is_chronological_and_embeds_each_record(api):
     assert [e["date"] for e in newest_first] == sorted(dates, reverse=True)
 
 
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_timeline_pages_walk_the_same_order_as_one_page(api, sort):
+    """Small pages (merged per type on the server) meet exactly where they should."""
+    whole = data(api, f"/v1/timeline?sort={sort}&limit=100")
+    walked, url = [], f"/v1/timeline?sort={sort}&limit=3"
+    while url:
+        page = api.get(url).get_json()
+        walked += page["data"]
+        url = page["links"]["next"]
+    assert [(e["type"], e["id"]) for e in walked] == [(e["type"], e["id"]) for e in whole]
+    keys = [(e["date"], e["type"], e["id"]) for e in whole]
+    assert keys == sorted(sorted(keys, key=lambda k: (k[1], k[2])), key=lambda k: k[0],
+                          reverse=sort == "-date")
+    total = api.get(f"/v1/timeline?sort={sort}").get_json()["meta"]["total"]
+    assert total == len(whole) < 100
+
+
 def test_the_timeline_of_an_actor_in_a_place(api):
     events = data(api, "/v1/timeline?actor=hamas&location=cairo&limit=100")
     assert events and {e["type"] for e in events} == {"meeting"}

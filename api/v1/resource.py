@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from flask_smorest import abort
-from sqlalchemy import ColumnElement, Table, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Result, Table, and_, false, func, or_, select
 from werkzeug.exceptions import NotFound
 
 from api import models, search
@@ -96,7 +96,7 @@ class Resource:
             query = query.where(after(column, descending, self.table.c.id, last_value, last_id))
         order = column.desc() if descending else column.asc()
         query = query.order_by(order.nulls_last(), self.table.c.id).limit(args["limit"] + 1)
-        rows = [dict(row) for row in session.execute(query).mappings()]
+        rows = as_dicts(session.execute(query))
         more = len(rows) > args["limit"]
         rows = rows[: args["limit"]]
         next_cursor = encode_cursor(sort, [rows[-1][column.name], rows[-1]["id"]]) if more else None
@@ -116,7 +116,7 @@ class Resource:
         if not ids:
             return {}
         rows = get_session().execute(select(self.table).where(self.table.c.id.in_(ids)))
-        records = self.represent([dict(row) for row in rows.mappings()], expand)
+        records = self.represent(as_dicts(rows), expand)
         return {record["id"]: record for record in records}
 
     def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
@@ -183,6 +183,12 @@ def after(column, descending: bool, id_column, value: Any, last_id: str) -> Colu
 
 # Children, fetched for a page at once
 
+def as_dicts(result: Result) -> list[dict]:
+    """Rows as plain dicts (a tuple zipped with the keys: cheaper than RowMapping)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+
+
 def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dict[str, list]:
     grouped: dict[str, list[dict]] = defaultdict(list)
     if not ids:
@@ -190,8 +196,8 @@ def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dic
     table = model.__table__
     rows = get_session().execute(
         select(table).where(table.c[key].in_(ids)).order_by(table.c[key], *order))
-    for row in rows.mappings():
-        grouped[row[key]].append(dict(row))
+    for row in as_dicts(rows):
+        grouped[row[key]].append(row)
     return grouped
 
 
@@ -200,14 +206,15 @@ def attach_evidence(record_type: str, records: list[dict]) -> None:
         return
     evidence = models.Evidence.__table__
     rows = get_session().execute(
-        select(evidence).where(evidence.c.record_type == record_type,
-                               evidence.c.record_id.in_([r["id"] for r in records]))
+        select(evidence.c.record_id, evidence.c.source_id, evidence.c.span_start,
+               evidence.c.span_end, evidence.c.text)
+        .where(evidence.c.record_type == record_type,
+               evidence.c.record_id.in_([r["id"] for r in records]))
         .order_by(evidence.c.record_id, evidence.c.ordinal))
     spans: dict[str, list[dict]] = defaultdict(list)
-    for row in rows.mappings():
-        spans[row["record_id"]].append({"source_id": row["source_id"],
-                                        "start": row["span_start"], "end": row["span_end"],
-                                        "text": row["text"]})
+    for record_id, source_id, start, end, text in rows.all():
+        spans[record_id].append({"source_id": source_id, "start": start, "end": end,
+                                 "text": text})
     for record in records:
         record["evidence"] = spans[record["id"]]
 
