@@ -58,7 +58,8 @@ def full_text(what: str) -> fields.String:
 
 def sort_field(options: list[str], default: str) -> fields.String:
     return fields.String(load_default=default, validate=validate.OneOf(options), metadata={
-        "description": f"Sort field; `-` for descending. Ties are broken by id. "
+        "description": f"Sort field; `-` for descending. Ties are broken by id, in the same "
+                       f"direction; records without a value come last. "
                        f"Default `{default}`."})
 
 

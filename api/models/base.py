@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Float, String, Text
+from sqlalchemy import Float, Index, String, Text
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so Alembic can alter them on both databases.
@@ -22,6 +22,12 @@ SQLModel.metadata.naming_convention = {
 
 SLUG_LENGTH = 80
 RECORD_ID_LENGTH = 24
+
+
+def keyset_index(table: str, *columns: str) -> Index:
+    """An index on ``columns`` then ``id``: it serves ``ORDER BY column, id`` and the
+    keyset comparison ``(column, id) > (v, i)`` of every page (``api.v1.keyset``)."""
+    return Index(f"ix_{table}_{'_'.join(columns)}_id", *columns, "id")
 
 
 def slug_key(**kwargs) -> str:
@@ -70,7 +76,7 @@ class DateQualifiers(SQLModel):
 class EventDate(DateQualifiers):
     """An event's date and how it is known."""
 
-    date: dt.date | None = Field(default=None, index=True)
+    date: dt.date | None = None  # indexed with the id: see ``keyset_index``
 
 
 class Extracted(SQLModel):

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from .base import EventDate, Extracted, long_text, reference, slug_key, vocabulary
+from .base import EventDate, Extracted, keyset_index, long_text, reference, slug_key, vocabulary
 
 
 class Meeting(EventDate, Extracted, table=True):
     """A meeting, call, visit or round of talks."""
+
+    __table_args__ = (keyset_index("meeting", "date"),)
 
     id: str = slug_key()
     summary: str = long_text(nullable=False)

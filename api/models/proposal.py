@@ -9,6 +9,7 @@ from .base import (
     DateQualifiers,
     EventDate,
     Extracted,
+    keyset_index,
     long_text,
     number,
     reference,
@@ -20,13 +21,15 @@ from .base import (
 class Proposal(DateQualifiers, Extracted, table=True):
     """A proposal, plan or agreement, as reported across one or more articles."""
 
+    __table_args__ = (keyset_index("proposal", "first_reported_on"),)
+
     id: str = slug_key()
     key: str = Field(sa_type=String(80), unique=True)
     name: str = Field(sa_type=String(200))
     summary: str = long_text(nullable=False)
     stage: str = vocabulary(index=True)
     status: str = vocabulary(index=True)
-    first_reported_on: date | None = Field(default=None, index=True)
+    first_reported_on: date | None = None
     revises_id: str | None = reference("proposal.id")
     note: str | None = long_text()
 
@@ -57,6 +60,7 @@ class ProposalPosition(EventDate, Extracted, table=True):
     """An actor's stance on a proposal at a point in time."""
 
     __tablename__ = "proposal_position"
+    __table_args__ = (keyset_index("proposal_position", "date"),)
 
     id: str = slug_key()
     proposal_id: str = reference("proposal.id", nullable=False)

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from flask_smorest import abort
-from sqlalchemy import ColumnElement, Result, Table, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Table, false, func, select
 from werkzeug.exceptions import NotFound
 
 from api import models, search
-from api.db import get_session
+from api.db import as_dicts, get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
+
+from .keyset import keyset_rows
 
 REGISTRY: dict[str, Resource] = {}
 
@@ -90,13 +92,9 @@ class Resource:
         session = get_session()
         total = memo(("total", self.record_type, filters_of(args)), lambda: session.scalar(
             select(func.count()).select_from(self.table).where(*conditions)))
-        query = select(self.table).where(*conditions)
-        if args.get("cursor"):
-            last_value, last_id = cursor_key(args["cursor"], sort, column)
-            query = query.where(after(column, descending, self.table.c.id, last_value, last_id))
-        order = column.desc() if descending else column.asc()
-        query = query.order_by(order.nulls_last(), self.table.c.id).limit(args["limit"] + 1)
-        rows = as_dicts(session.execute(query))
+        after = cursor_key(args["cursor"], sort, column) if args.get("cursor") else None
+        rows = keyset_rows(session, select(self.table).where(*conditions), column,
+                           self.table.c.id, descending, after, args["limit"] + 1)
         more = len(rows) > args["limit"]
         rows = rows[: args["limit"]]
         next_cursor = encode_cursor(sort, [rows[-1][column.name], rows[-1]["id"]]) if more else None
@@ -172,22 +170,7 @@ def _typed(value: Any, python_type: type) -> Any:
     raise TypeError(value)
 
 
-def after(column, descending: bool, id_column, value: Any, last_id: str) -> ColumnElement:
-    """Rows strictly after (value, id) in ``ORDER BY column NULLS LAST, id``."""
-    if value is None:
-        return and_(column.is_(None), id_column > last_id)
-    beyond = column < value if descending else column > value
-    keyset = or_(beyond, and_(column == value, id_column > last_id))
-    return or_(keyset, column.is_(None)) if column.nullable else keyset
-
-
 # Children, fetched for a page at once
-
-def as_dicts(result: Result) -> list[dict]:
-    """Rows as plain dicts (a tuple zipped with the keys: cheaper than RowMapping)."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result.all()]
-
 
 def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dict[str, list]:
     grouped: dict[str, list[dict]] = defaultdict(list)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from marshmallow import fields, validate
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import Select, func, literal, select, tuple_
 
 from api import models
 from api.db import get_session
@@ -65,14 +65,15 @@ def in_order(query: Select, record_type: str, args: dict, after: tuple | None) -
     when, descending = table.c[kind.date_column], args["sort"] == "-date"
     if after:
         query = query.where(past_cursor(record_type, when, table.c.id, after, descending))
-    return query.order_by(when.desc() if descending else when.asc(), table.c.id).limit(
-        args["limit"] + 1)
+    order = (when.desc(), table.c.id.desc()) if descending else (when, table.c.id)
+    return query.order_by(*order).limit(args["limit"] + 1)
 
 
 def timeline_page(args: dict) -> Page:
     """The page, merged from one keyset query per type.
 
-    Events sort by (date, type, id). Within one type that is (date, id), which
+    Events sort by (date, type, id), all reversed for ``-date``. Within one type
+    that is (date, id), which
     the date indexes give in order, so each type contributes at most ``limit + 1``
     rows after the cursor, and a page costs the same at any depth and size: a
     UNION sorted as a whole would sort every event on each request.
@@ -89,8 +90,7 @@ def timeline_page(args: dict) -> Page:
         after = (date, *position.partition(" ")[::2])
     rows = [row for record_type, query in parts.items()
             for row in session.execute(in_order(query, record_type, args, after)).all()]
-    rows.sort(key=lambda row: (row.type, row.id))
-    rows.sort(key=lambda row: row.date, reverse=descending)  # stable: type, id stay ascending
+    rows.sort(key=lambda row: (row.date, row.type, row.id), reverse=descending)
     more = len(rows) > args["limit"]
     rows = rows[: args["limit"]]
     records: dict[tuple[str, str], dict] = {}
@@ -106,16 +106,16 @@ def timeline_page(args: dict) -> Page:
 
 
 def past_cursor(record_type: str, date, id_column, after: tuple, descending: bool):
-    """This type's events after the cursor's (date, type, id) in timeline order."""
+    """This type's events after the cursor's (date, type, id) in timeline order, as
+    comparisons an index on (date, id) answers by seeking."""
     last_date, last_type, last_id = after
-    beyond = date < last_date if descending else date > last_date
-    if record_type > last_type:
-        same_day = date == last_date
-    elif record_type == last_type:
-        same_day = and_(date == last_date, id_column > last_id)
-    else:
-        return beyond
-    return or_(beyond, same_day)
+    if record_type == last_type:
+        pair, last = tuple_(date, id_column), tuple_(last_date, last_id)
+        return pair < last if descending else pair > last
+    same_day_follows = record_type < last_type if descending else record_type > last_type
+    if same_day_follows:
+        return date <= last_date if descending else date >= last_date
+    return date < last_date if descending else date > last_date
 
 
 class TimelineArgs(PageArgs, DateRangeArgs):
@@ -140,6 +140,7 @@ def list_timeline(args: dict):
     """List timeline events
 
     Each item says its `type` and embeds the record. Events on the same day are
-    ordered by type, then id. Undated records are not on the timeline.
+    ordered by type, then id (both reversed with `sort=-date`). Undated records are
+    not on the timeline.
     """
     return page_response(timeline_page(args))
