@@ -35,6 +35,34 @@ def test_rules_meet_the_accuracy_targets_on_the_seed(gazetteer):
     assert tallies["meetings"].f1 >= 0.7 and tallies["proposals"].f1 >= 0.7
 
 
+HELD_OUT = Path(__file__).parent / "heldout"
+DEVELOPMENT = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("root", [DEVELOPMENT, HELD_OUT], ids=["development", "held-out"])
+def test_gold_corpora_are_valid_and_every_evidence_span_is_in_its_article(root):
+    problems: list = []
+    corpus = read_corpus(root, problems)
+    assert problems == []
+    assert len(corpus.annotations) == 6
+    for source_id, annotation in corpus.annotations.items():
+        body = corpus.articles[source_id].body
+        for kind in ("meetings", "proposals", "statements", "statistics"):
+            for entry in annotation.get(kind) or []:
+                for span in entry.get("evidence") or []:
+                    assert span["text"] in body, (source_id, span["text"][:60])
+
+
+def test_rules_hold_up_on_articles_written_after_them(gazetteer):
+    """tests/heldout was written blind to the rules and never tuned on. The floors
+    sit just under what was measured when it was added (see the README): a drop
+    below them is a regression in how the rules generalize."""
+    tallies = evaluate(read_corpus(HELD_OUT, []), gazetteer)
+    floors = {"statements": 0.72, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45}
+    measured = {kind: round(tallies[kind].f1, 2) for kind in floors}
+    assert all(measured[kind] >= floor for kind, floor in floors.items()), measured
+
+
 def test_no_rule_names_a_seed_article_or_its_people():
     code = "\n".join(p.read_text() for p in (SEED / "extract").glob("*.py"))
     names = [path.stem for path in (SEED / "articles").glob("*.txt")]
@@ -151,3 +179,158 @@ def test_every_rule_record_carries_its_extraction(gazetteer):
         assert record["extraction"]["method"] == "rule"
         assert re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", record["extraction"]["rule"])
         assert 0 < record["extraction"]["confidence"] <= 1
+
+
+# Statistics: numbers that stand without a counted noun, and numbers that are not counts
+
+
+def stats(text: str, gazetteer) -> list[tuple[str, float]]:
+    return [(s["metric"], s["value"]) for s in extract(text, gazetteer)["statistics"]]
+
+
+def test_a_bare_number_counts_the_people_named_before(gazetteer):
+    text = ("Gunmen took about 250 hostages in the attack. More than 100 were freed in November, "
+            "and officials say about 130 remain in Gaza, around 30 of whom are believed to be "
+            "dead.")
+    assert stats(text, gazetteer) == [("hostages_held", 250), ("released", 100),
+                                      ("hostages_held", 130), ("killed", 30)]
+
+
+def test_a_number_closing_its_clause_after_the_verb(gazetteer):
+    found = stats("The strikes have killed more than 26,900 Palestinians and wounded over "
+                  "65,900, according to the Gaza Health Ministry.", gazetteer)
+    assert found == [("killed", 26900), ("wounded", 65900)]
+
+
+def test_a_subject_in_apposition_still_reaches_its_verb(gazetteer):
+    found = stats("About 1.7 million people, more than 75 percent of Gaza's population, have "
+                  "been displaced.", gazetteer)
+    assert found == [("displaced", 1_700_000), ("displaced", 75)]
+
+
+def test_a_population_total_and_a_deal_term_are_not_statistics(gazetteer):
+    assert stats("Around 85% of Gaza's 2.3 million people have fled their homes.",
+                 gazetteer) == [("displaced", 85)]
+    assert stats("The deal would see 33 hostages freed in a first stage.", gazetteer) == []
+
+
+def test_a_death_toll_passing_a_figure(gazetteer):
+    assert stats("The Palestinian death toll in Gaza passed 40,000 on Thursday.",
+                 gazetteer) == [("killed", 40000)]
+
+
+# Statements: speakers the gazetteer lacks, pronouns, offices, outlets
+
+
+def test_a_named_official_is_a_provisional_person_not_an_unnamed_source(gazetteer):
+    result = extract("Senior Hamas official Karim Nasser said the group would not accept a "
+                     "truce that allowed the war to resume.", gazetteer)
+    assert [s["speaker"] for s in result["statements"]] == ["karim-nasser"]
+    assert result["actors"][0]["kind"] == "person"
+
+
+def test_a_name_in_apposition_speaks_and_is_found_again_by_surname(gazetteer):
+    text = ("Samer Haddad, a political analyst based in Ramallah, said the absence of Israeli "
+            "negotiators showed the talks had stalled.\n\n"
+            '"He is betting that pressure will deliver what talks have not," Haddad said.')
+    assert [s["speaker"] for s in statements(text, gazetteer)] == ["samer-haddad"] * 2
+
+
+def test_an_unknown_body_or_acronym_speaks_for_itself(gazetteer):
+    result = extract("The State Department said the talks would resume in Cairo next week.\n\n"
+                     "UNRWA said aid deliveries into the Strip had fallen sharply in February.",
+                     gazetteer)
+    assert [s["speaker"] for s in result["statements"]] == ["state-department", "unrwa"]
+    assert {a["id"]: a["kind"] for a in result["actors"]} == {
+        "state-department": "government_body", "unrwa": "international_organization"}
+
+
+def test_he_is_the_person_named_since_the_last_statement(gazetteer):
+    text = ("The proposal envisions three phases, according to two Egyptian officials. "
+            "Israeli Prime Minister Benjamin Netanyahu struck a tougher tone. He said on "
+            "Tuesday that Israel would not end the war before achieving its goals.")
+    assert [s["speaker"] for s in statements(text, gazetteer)] == ["egypt", "benjamin-netanyahu"]
+
+
+def test_honorific_and_first_name_and_a_persons_office(gazetteer):
+    text = ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met Antony Blinken in Doha. "
+            "Speaking on Monday, Sheikh Mohammed said the meeting had made good progress on a "
+            "deal.\n\nBenjamin Netanyahu's office said on Saturday that Israel's conditions for "
+            "ending the war had not changed.")
+    assert [s["speaker"] for s in statements(text, gazetteer)] == [
+        "mohammed-bin-abdulrahman-al-thani", "israeli-prime-ministers-office"]
+
+
+def test_a_trailing_attribution_reports_the_clause_before_it(gazetteer):
+    [found] = statements("In the first phase, a six-week truce would see the release of women "
+                         "and children, two Egyptian officials said, speaking on condition of "
+                         "anonymity.", gazetteer)
+    assert found["speaker"] == "egypt"
+    assert found["text"] == ("In the first phase, a six-week truce would see the release of "
+                             "women and children")
+
+
+def test_an_outlet_citing_an_official_relays_the_official(gazetteer):
+    [found] = statements("Hamas has dropped its opposition to an Israeli presence along the "
+                         "corridor, Army Radio reported on Monday, citing a senior Israeli "
+                         "official.", gazetteer)
+    assert (found["speaker"], found["via"]) == ("israel", "israeli-army-radio")
+
+
+def test_a_headline_makes_no_statement_meeting_or_proposal(gazetteer):
+    result = extract("Hamas says Israel rejected the truce proposal as envoys meet in Cairo\n\n"
+                     "The talks resumed on Monday.", gazetteer)
+    assert result["statements"] == [] and result["proposals"] == []
+    assert result["meetings"] == []
+
+
+# Meetings: lists of places, people who took part, bodies in titles
+
+
+def test_travel_to_a_list_of_places_is_one_visit_each(gazetteer):
+    found = extract("Antony Blinken will travel to Egypt, Qatar and Israel next week.",
+                    gazetteer)["meetings"]
+    assert [(m["location"], m["status"], [p["actor"] for p in m["participants"]])
+            for m in found] == [(place, "scheduled", ["antony-blinken"])
+                                for place in ("egypt", "qatar", "israel")]
+
+
+def test_those_who_took_part_join_the_meeting_before(gazetteer):
+    [meeting] = extract("Mediators met Israeli intelligence officials in Cairo on Sunday. "
+                        "William Burns and Abbas Kamel took part.", gazetteer)["meetings"]
+    assert {"william-burns", "abbas-kamel"} <= {p["actor"] for p in meeting["participants"]}
+
+
+def test_a_body_in_a_title_is_not_a_participant_but_a_leader_is(gazetteer):
+    [meeting] = extract("CIA Director William Burns met Qatari Prime Minister Mohammed bin "
+                        "Abdulrahman Al Thani in Doha.", gazetteer)["meetings"]
+    assert {p["actor"] for p in meeting["participants"]} == {
+        "william-burns", "mohammed-bin-abdulrahman-al-thani"}
+    [meeting] = extract("A Hamas delegation led by Khalil al-Hayya met Egyptian mediators in "
+                        "Cairo.", gazetteer)["meetings"]
+    assert {"hamas", "khalil-al-hayya"} <= {p["actor"] for p in meeting["participants"]}
+
+
+# Proposals: who put it forward, and mentions that start no record
+
+
+def proposers(text: str, gazetteer) -> list[str | None]:
+    return [next((p["actor"] for p in r["parties"] if p["role"] == "proposer"), None)
+            for r in extract(text, gazetteer)["proposals"]]
+
+
+def test_a_proposer_named_after_the_definite_mention(gazetteer):
+    assert proposers("Hamas is studying a proposal for a pause in the fighting. The proposal, "
+                     "drafted by US, Egyptian and Qatari mediators, would see a six-week truce.",
+                     gazetteer) == ["united-states"]
+
+
+def test_the_subject_who_presented_a_proposal_proposes_it(gazetteer):
+    assert proposers("The United States, backed by Qatar and Egypt, on Friday presented Israel "
+                     "and Hamas with a bridging proposal.", gazetteer) == ["united-states"]
+
+
+def test_a_proposal_in_a_quotation_or_not_yet_made_starts_no_record(gazetteer):
+    text = ('Egypt presented a truce proposal on Monday. "We believe this is a serious '
+            'proposal," said John Kirby. The cabinet authorised the team to present a proposal.')
+    assert proposers(text, gazetteer) == ["egypt"]

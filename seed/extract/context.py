@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import dates
@@ -26,6 +27,11 @@ class Context:
     published_basis: str | None
     records: dict[str, list[dict]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Mentions do not overlap and are sorted, so their starts and ends both ascend.
+        self._starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
+
     @property
     def body(self) -> str:
         return self.doc.body
@@ -34,12 +40,13 @@ class Context:
         return self.doc.body[segment.start:segment.end]
 
     def mentions_in(self, start: int, end: int, actors_only: bool = True) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end
-                and (m.actor or not actors_only)]
+        within = self.mentions[bisect_left(self._starts, start):bisect_right(self._ends, end)]
+        return [m for m in within if m.actor] if actors_only else within
 
     def last_actor_before(self, offset: int, predicate) -> Mention | None:
-        for mention in reversed(self.mentions):
-            if mention.end <= offset and mention.actor and predicate(mention):
+        for at in range(bisect_right(self._ends, offset) - 1, -1, -1):
+            mention = self.mentions[at]
+            if mention.actor and predicate(mention):
                 return mention
         return None
 

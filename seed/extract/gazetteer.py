@@ -3,7 +3,8 @@
 Names and aliases match whatever their case and accents, as whole words, the
 longest name first. Short all-capital aliases ("US", "UN") match only as printed,
 so the pronoun "us" is not the United States. A person named once in full is then
-found by surname alone, and by their title ("the Egyptian Foreign Minister") only
+found by surname alone (or, in the Arab style, by honorific and first name: "Sheikh
+Mohammed"), and by their title ("the Egyptian Foreign Minister") only
 after they have been named, because a title changes hands and a name does not.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from .text import Document, Segment, fold_text
 
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "la"})
+HONORIFICS = ("sheikh", "sheikha", "prince", "princess", "emir")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class Gazetteer:
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _pattern: re.Pattern | None = None
     _exact_pattern: re.Pattern | None = None
+    _surname_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    #: A person's office: "Netanyahu's office" is the body titled "Office of the Israeli
+    #: Prime Minister" when he is titled "Israeli Prime Minister".
+    _offices: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, actors: Iterable[dict], locations: Iterable[dict]) -> Gazetteer:
@@ -63,6 +69,15 @@ class Gazetteer:
         for place in locations:
             for name in [place["name"], *place.get("aliases", [])]:
                 gazetteer._add(name, location=place["id"])
+        offices = {fold_text(a.title): a.id for a in gazetteer.actors.values()
+                   if a.kind == "government_body" and a.title
+                   and fold_text(a.title).startswith("office of ")}
+        for info in gazetteer.actors.values():
+            if info.kind == "person" and info.title:
+                title = fold_text(info.title)
+                office = offices.get(f"office of the {title}") or offices.get(f"office of {title}")
+                if office:
+                    gazetteer._offices[info.id] = office
         gazetteer._compile()
         return gazetteer
 
@@ -102,7 +117,17 @@ class Gazetteer:
             actor, location = self._exact[match.group(0)]
             found.append(Mention(match.start(), match.end(), actor, location))
         found = _longest_first(self._resolve_titles(sorted(found, key=lambda m: m.start)))
-        return _longest_first(found + self._surnames(doc, found))
+        found = _longest_first(found + self._surnames(doc, found))
+        return _longest_first(found + self._offices_of(doc, found))
+
+    def _offices_of(self, doc: Document, found: list[Mention]) -> list[Mention]:
+        """"Netanyahu's office", "the president's office": the person's office."""
+        extra = []
+        for mention in found:
+            office = self._offices.get(mention.actor or "")
+            if office and (tail := _OFFICE.match(doc.folded, mention.end)):
+                extra.append(Mention(mention.start, tail.end(), office))
+        return extra
 
     def _resolve_titles(self, found: list[Mention]) -> list[Mention]:
         """A title names the holder named most recently, and nobody right before a name."""
@@ -130,15 +155,27 @@ class Gazetteer:
                 first_seen.setdefault(mention.actor, mention.end)
         extra: list[Mention] = []
         for actor_id, after in first_seen.items():
-            surname = _surname(self.actors[actor_id].name)
-            names = {surname, *(_surname(n) for n in self._aliases_of(actor_id))}
-            pattern = _alternation(sorted(n for n in names if n), boundary_only=True)
-            for match in pattern.finditer(doc.folded, after):
+            for match in self._surname_pattern(actor_id).finditer(doc.folded, after):
                 extra.append(Mention(match.start(), match.end(), actor_id, via="surname"))
         return extra
 
+    def _surname_pattern(self, actor_id: str) -> re.Pattern:
+        pattern = self._surname_patterns.get(actor_id)
+        if pattern is None:
+            surname = _surname(self.actors[actor_id].name)
+            names = {surname, *(_surname(n) for n in self._aliases_of(actor_id))}
+            # Gulf and Arab styles name a royal by honorific and first name: "Sheikh Mohammed".
+            first = fold_text(self.actors[actor_id].name).split()[0]
+            names |= {f"{honorific} {first}" for honorific in HONORIFICS}
+            pattern = _alternation(sorted(n for n in names if n), boundary_only=True)
+            self._surname_patterns[actor_id] = pattern
+        return pattern
+
     def _aliases_of(self, actor_id: str) -> list[str]:
         return [name for name, (actor, _) in self._names.items() if actor == actor_id]
+
+
+_OFFICE = re.compile(r"'s?\s+office\b")
 
 
 def _is_acronym(name: str) -> bool:

@@ -31,24 +31,41 @@ TRIGGERS = [
     ("host", None, r"\b(?:host|hosts|hosted|hosting)\b(?:\s+[\w-]+){0,4}?\s+"
                    r"(?:talks|meeting|round|negotiations|summit)\b"),
     ("visit", "visit", r"\bvisits?\s+to\b|\b(?:visited|visit|visiting)\b"),
-    ("travel", None, r"\b(?:arrived|travell?ed|flew|headed|heading|returned)\s+(?:in|to)\b"),
+    ("travel", None, r"\b(?:arrived|arrive|arrives|arriving|travell?ed|travell?ing|travels?|flew|"
+                     r"fly|flies|flying|headed|heading|returned|invited)(?:\s+on)?\s+(?:in|to)\b"),
+    ("part", None, r"\b(?:took|take|takes|taking)\s+part\b"),
     ("exchanges", "indirect_talks",
      r"\bintensifie[sd]\s+(?:its\s+|diplomatic\s+)*(?:exchanges|communications|contacts)\b"),
     ("delegations", "in_person", r"\bdelegations?\s+(?:from|of)\b"),
 ]
-TRIGGER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS),
-                     re.IGNORECASE)
+TRIGGER = re.compile("(?=[mhptdncvafri])(?:" + "|".join(
+    f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS) + ")", re.IGNORECASE)
+#: A cheap first look: the first word of every trigger (whose first letters the
+#: lookahead in TRIGGER lists). A sentence without one holds
+#: no trigger in any of its clauses, and most sentences have none.
+TRIGGER_WORD = re.compile(
+    r"\b(?=[mhptdncvafri])(?:met|meet|hold|held|had|phone|telephone|talks|discussions|"
+    r"negotiations|consultations|host|visit|arriv|travel|flew|fly|flies|head|returned|invited|"
+    r"took|take|intensifie|delegation)", re.IGNORECASE)
 MODES = {name: mode for name, mode, _ in TRIGGERS}
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|where|while|as|without|focusing|building|leading|after|adding|"
     r"according|despite|with\s+the\s+main|reports|aimed|alongside)\b)|;\s+|\s+—\s+"
     r"|\b(?:said|says|stated|stating|told\s+\w+|announced|reported)(?:\s+[\w-]+){0,4}?\s+that\s+"
-    r"|\s+(?=(?:as\s+part\s+of|to\s+secure|to\s+discuss|in\s+a\s+bid|in\s+an\s+effort)\b)",
+    r"|\s+(?=(?:as\s+part\s+of|to\s+secure|to\s+discuss|in\s+a\s+bid|in\s+an\s+effort)\b)"
+    r"|\s+(?=(?:before|after)\s+\w+ing\b)",
     re.IGNORECASE)
 #: A name after these is not a participant ("warrant by the ICC", "halting Israel's").
 NOT_PARTICIPANT = re.compile(
-    r"(?<!held )(?<!hosted )(?<!brokered )(?<!mediated )"
+    r"(?<!held )(?<!hosted )(?<!brokered )(?<!mediated )(?<!led )(?<!headed )"
     r"\b(?:by|of|for|against|on|over|from|about)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "CIA Director Jane Doe", "Hamas' political bureau chief John Doe": a body
+#: named as part of a person's title, not a participant of its own.
+TITLE_BETWEEN = re.compile(
+    r"(?:['’]s?)?(?:\s+(?:[A-Z][\w-]*|chief|head|director|leader|minister|spokes\w+|envoy|"
+    r"advis[eo]r|secretary|president|of|the|political|foreign|deputy|senior|intelligence))+\s+")
+#: "…, Qatar and Israel": the places listed after the first.
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 NEVER_MERGED = {"delegations"}
 ANAPHORIC = re.compile(r"\bthe\s+(?:delegation|meeting|talks|consultations?|call)\b",
                        re.IGNORECASE)
@@ -75,6 +92,9 @@ class MeetingRules:
     def run(self) -> list[dict]:
         found: list[Found] = []
         for index, sentence in enumerate(self.ctx.doc.sentences):
+            if not TRIGGER_WORD.search(self.body, sentence.start, sentence.end) or (
+                    self.ctx.doc.is_headline(sentence)):
+                continue
             for clause in self._clauses(sentence):
                 text = self.body[clause.start:clause.end]
                 match = TRIGGER.search(text)
@@ -112,27 +132,40 @@ class MeetingRules:
         mentions = self.ctx.mentions_in(clause.start, clause.end, actors_only=False)
         places, participants = [], {}
         trigger_start = clause.start + match.start()
-        for mention in mentions:
+        for index_, mention in enumerate(mentions):
             before = self.body[max(clause.start, mention.start - 14):mention.start]
             is_place_object = mention.location and (PLACE_PREPOSITION.search(before) or (
-                trigger == "visit" and mention.start > trigger_start))
+                trigger == "visit" and mention.start > trigger_start) or (
+                places and places[-1] is mentions[index_ - 1]
+                and LIST_GAP.fullmatch(self.body, places[-1].end, mention.start)))
             if is_place_object:
                 if mention.start > trigger_start or trigger == "travel":
                     places.append(mention)
                 continue
             if NOT_PARTICIPANT.search(before) and mention.via != "demonym":
                 continue
-            if mention.actor and self._takes_part(mention):
+            if mention.actor and self._takes_part(mention) and not self._in_title(
+                    mention, mentions[index_ + 1:index_ + 2]):
                 role = "host" if trigger == "host" and mention.start < trigger_start else (
                     "visitor" if trigger in ("visit", "travel") else "party")
                 participants.setdefault(mention.actor, role)
         if not participants and trigger in ("visit", "travel"):
             sentence = self.ctx.doc.sentences[index]
-            person = self.ctx.last_actor_before(
-                clause.start, lambda m: self.ctx.gazetteer.is_person(m.actor)
-                and m.start >= sentence.start)
+            before = self.body[clause.start - 12:clause.start] if clause.start > 12 else ""
+            if re.search(r"\b(?:before|after)\s+$", before) or re.match(
+                    r"\s*(?:before|after)\s", self.body[clause.start:clause.end]):
+                # "X met Y on Thursday before traveling on to Qatar": the subject travels
+                person = next((m for m in self.ctx.mentions_in(sentence.start, clause.start)
+                               if self.ctx.gazetteer.is_person(m.actor)), None)
+            else:
+                person = self.ctx.last_actor_before(
+                    clause.start, lambda m: self.ctx.gazetteer.is_person(m.actor)
+                    and m.start >= sentence.start)
             if person:
                 participants[person.actor] = "visitor"
+        if trigger == "part":  # "X, Y and Z took part": joins the meeting just before
+            return [Found([clause], participants=participants, mode=None, status=status,
+                          sentence_index=index, rule="meeting.part")] if participants else []
         participants = self._without_parents(participants)
         if not places and len(participants) < (1 if trigger in ("held", "call") else 2):
             return []
@@ -142,6 +175,21 @@ class MeetingRules:
         if trigger in ("visit", "talks", "travel") and len(places) > 1:
             return [Found([clause], location=p.location, **base) for p in places]
         return [Found([clause], location=places[0].location if places else None, **base)]
+
+    def _in_title(self, mention: Mention, following: list[Mention]) -> bool:
+        """Whether the body is named in the title of the person named next."""
+        if not following or not self.ctx.gazetteer.is_person(following[0].actor):
+            return False
+        person = following[0]
+        if not TITLE_BETWEEN.fullmatch(self.body, mention.end, person.start):
+            return False
+        actors, parent, seen = self.ctx.gazetteer.actors, person.actor, set()
+        while parent in actors and parent not in seen:
+            if parent == mention.actor:
+                return True
+            seen.add(parent)
+            parent = actors[parent].affiliation
+        return False
 
     def _takes_part(self, mention: Mention) -> bool:
         if self.ctx.gazetteer.kind(mention.actor) == "media_outlet":
@@ -165,6 +213,14 @@ class MeetingRules:
         return {a: r for a, r in participants.items() if a not in states}
 
     def _merge_or_add(self, found: list[Found], new: Found) -> None:
+        if new.rule == "meeting.part":
+            old = found[-1] if found else None
+            if old and new.sentence_index - old.sentence_index <= 1:
+                old.spans += [s for s in new.spans if s not in old.spans]
+                for actor in new.participants:
+                    old.participants.setdefault(actor, "party")
+                old.participants = self._without_parents(old.participants)
+            return
         for old in reversed(found):
             if new.rule == old.rule and new.participants and set(new.participants) == set(
                     old.participants) and new.status == old.status and (

@@ -18,7 +18,7 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+|-)(?:hundred|thousand|million|billion)\b|\s?(?:m|bn)\b"
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<num>(?:{_DIGITS})(?:{_SCALE})?"
+    rf"(?<![\w.,])(?=[\dotfsen])(?P<num>(?:{_DIGITS})(?:{_SCALE})?"
     rf"|(?:{_WORD})(?:-(?:{_WORD}))?(?:\s+(?:hundred|thousand|million))?)"
     rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?(?![\w])",
     re.IGNORECASE,

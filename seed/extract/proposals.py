@@ -23,7 +23,8 @@ _KIND = r"(?:truce|ceasefire|cease-fire|peace|hostage|hostage-release|captive|pr
 MENTION = re.compile(
     rf"\b(?:(?P<det>an?|the|this|that|its|their|his|her|[\w’']+['’]s)\s+)?"
     rf"(?:(?!(?:an?|the)\s)[\w\"“”-]+\s+)?"
-    rf"(?:{_KIND}[\s-]+){{0,3}}(?P<noun>proposals?|plan|offer|initiative|framework|roadmap|"
+    rf"(?:{_KIND}[\s-]+){{0,3}}(?P<noun>(?:counter-?)?proposals?|plan|offer|initiative|"
+    rf"framework|roadmap|"
     rf"draft)\b"
     rf"|\b(?P<proposing>proposing|proposed)\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
     rf"(?:agreement|deal|truce|ceasefire)\b"
@@ -31,12 +32,19 @@ MENTION = re.compile(
     rf"|\bproposed\s+(?:{_KIND}[\s-]+)?(?:truce|deal|agreement|ceasefire)\b",
     re.IGNORECASE)
 #: A cheap first look: sentences without these words mention no proposal.
-CANDIDATE = re.compile(r"propos|plan\b|offer|initiative|framework|roadmap|draft|deal|agreement",
-                       re.IGNORECASE)
+CANDIDATE = re.compile(r"(?=[poifrda])(?:propos|plan\b|offer|initiative|framework|roadmap|"
+                       r"draft|deal|agreement)", re.IGNORECASE)
 AGREED_DEAL = re.compile(rf"\b(?:agreed|signed)\s+(?:on|to)\s+an?\s+(?:{_KIND}[\s-]+){{0,2}}"
                          rf"(?:deal|agreement)\b", re.IGNORECASE)
-BY = re.compile(r"\s*(?:announced|put\s+forward|presented|drafted|submitted|unveiled|"
-                r"proposed|brokered|backed)\s+by\s+", re.IGNORECASE)
+BY = re.compile(r"(?:\s+(?:on|in|at)\s+the\s+\w+)?,?\s*(?:announced|put\s+forward|presented|"
+                r"drafted|drawn\s+up|submitted|unveiled|proposed|brokered|backed|set\s+out|"
+                r"was\s+drawn\s+up|was\s+drafted|was\s+put\s+forward)\s+by\s+"
+                r"(?:(?:the\s+)?mediators\s+(?:from|of)\s+)?", re.IGNORECASE)
+#: "X presented Israel and Hamas with a proposal": X proposes.
+PRESENTED = re.compile(r"\b(?:(?:has|have|had)\s+made|presented|put\s+forward|submitted|"
+                       r"tabled|unveiled|offered)\s+(?:[\w\s]{0,40}?\bwith\s+)?\S*\s*$")
+#: "to present a proposal": one not yet made.
+NOT_YET = re.compile(r"\bto\s+(?:present|make|submit|draft|offer|table|put\s+forward)\s+$")
 STANCES = [
     ("accepted_in_principle", r"agreed in principle|accepted in principle"),
     ("seeking_amendments", r"(?:suggested|sought|seeks|seeking|proposed|requested|wants)\s+"
@@ -75,6 +83,8 @@ UNITS = {"day": "days", "week": "weeks", "month": "months", "stage": "phases",
          "phase": "phases"}
 DURATION_SENTENCE = re.compile(TERMS[0][1] + "|" + TERMS[2][1].replace("(?P<n>", "(?:")
                                .replace("(?P<unit>", "(?:"), re.IGNORECASE)
+#: A cheap first look: a duration or a count of phases names its unit.
+DURATION_UNIT = re.compile(r"(?=[dwmsp])(?:day|week|month|stage|phase)", re.IGNORECASE)
 
 
 @dataclass
@@ -94,10 +104,12 @@ class ProposalRules:
     def run(self) -> list[dict]:
         groups: list[Group] = []
         for sentence in self.ctx.doc.sentences:
+            if self.ctx.doc.is_headline(sentence):
+                continue
             text = self.body[sentence.start:sentence.end]
             found = False
             if not CANDIDATE.search(text):
-                if groups and DURATION_SENTENCE.search(text):
+                if groups and self._duration(text):
                     groups[-1].sentences.append(sentence)
                 continue
             for match in MENTION.finditer(text):
@@ -109,23 +121,38 @@ class ProposalRules:
                 self._attach(group, sentence, Segment(sentence.start + match.start(),
                                                       sentence.start + match.end()))
                 found = True
-            if not found and groups and DURATION_SENTENCE.search(text):
+            if not found and groups and self._duration(text):
                 groups[-1].sentences.append(sentence)
         groups = self._merge_by_stance(groups)
         return [self._record(index, group) for index, group in enumerate(groups)]
+
+    @staticmethod
+    def _duration(text: str) -> bool:
+        return bool(DURATION_UNIT.search(text) and DURATION_SENTENCE.search(text))
 
     def _mention(self, groups: list[Group], sentence: Segment, start: int, end: int,
                  match: re.Match) -> None:
         span = Segment(sentence.start + start, sentence.start + end)
         proposer = self._proposer(sentence, span, match)
-        generic = (match.group("noun") or "").lower() not in ("proposal", "proposals", "offer")
+        generic = not re.fullmatch(r"(?:counter-?)?proposals?|offer",
+                                   (match.group("noun") or "").lower())
         if generic and match.group("noun") and proposer is None and not re.search(
                 _KIND, match.group(0), re.IGNORECASE):
             return  # "a plan to protect civilians" is not a deal on the table
         det = (match.group("det") or match.group("dealdet") or "").lower()
+        if self.ctx.doc.in_quote(span.start) or (det in ("a", "an") and NOT_YET.search(
+                self.body, sentence.start, span.start)):
+            # words in a quotation, or a proposal yet to be made, start no record
+            if groups and self.ctx.doc.in_quote(span.start):
+                self._attach(groups[-1], sentence, span)
+            return
         indefinite = det in ("a", "an") or proposer is not None
         group = next((g for g in reversed(groups) if proposer and g.proposer == proposer),
                      None)
+        if group is None and proposer and det in ("the", "this") and groups and (
+                groups[-1].proposer is None):
+            group = groups[-1]  # "Hamas is studying a proposal. The proposal, drafted by X"
+            group.proposer = proposer
         if group is None and not indefinite and groups:
             group = groups[-1]
         if group is None:
@@ -153,20 +180,22 @@ class ProposalRules:
             people = [m for m in after if self.ctx.gazetteer.is_person(m.actor)]
             if after:
                 return (people or after)[-1 if people else 0].actor
-        made = re.search(r"\b(?:has|have|had)\s+made\s+\S+\s+$",
-                         self.body[sentence.start:span.start])
+        made = PRESENTED.search(self.body, sentence.start, span.start)
         if match.group("proposing") or made:
-            subjects = self._subjects(sentence, sentence.start + made.start() if made
-                                      else span.start)
+            verb = made.start() if made else span.start
+            subjects = self._subjects(sentence, verb) or self._subjects(
+                sentence, verb, clause_start=sentence.start)
             return subjects[0] if subjects else None
         return None
 
-    def _subjects(self, sentence: Segment, verb: int) -> list[str]:
+    def _subjects(self, sentence: Segment, verb: int, clause_start: int | None = None
+                  ) -> list[str]:
         """The names before a verb in its clause, not governed by a preposition."""
-        comma = self.body.rfind(", ", sentence.start, verb)
-        that = self.body.rfind(" that ", sentence.start, verb)
-        clause_start = max(sentence.start, comma + 2 if comma != -1 else 0,
-                           that + 6 if that != -1 else 0)
+        if clause_start is None:
+            comma = self.body.rfind(", ", sentence.start, verb)
+            that = self.body.rfind(" that ", sentence.start, verb)
+            clause_start = max(sentence.start, comma + 2 if comma != -1 else 0,
+                               that + 6 if that != -1 else 0)
         names: list[Mention] = [m for m in self.ctx.mentions_in(clause_start, verb)
                                 if not self.ctx.is_object(m, clause_start)
                                 and m.via != "demonym"]

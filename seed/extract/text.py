@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 OPENING = "“"
@@ -22,8 +23,9 @@ ABBREVIATIONS = frozenset("""
     e.g i.e u.s u.n u.k u.a.e a.m p.m
 """.split())  # noqa: SIM905 - a word list reads better than a list literal
 
+_MARK = re.compile(f"[{MARKS}]")
+_ENDS_SENTENCE = re.compile(r"[.!?][”\"’')]*\s*$")
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘(\[A-Z0-9])|[a-z]{2}\.(?=[A-Z][a-z])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,41 @@ class Document:
     sentences: list[Segment] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
+    def index(self) -> None:
+        """Offsets to bisect: sentences, paragraphs and quotations are in text order."""
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q.start for q in self.quotes]
+        self._quote_reach = []  # the furthest end of any quotation opened so far
+        reach = -1
+        for quote in self.quotes:
+            reach = max(reach, quote.end)
+            self._quote_reach.append(reach)
+
     def text(self, segment: Segment) -> str:
         return self.body[segment.start:segment.end]
 
+    def is_headline(self, segment: Segment) -> bool:
+        """Whether ``segment`` lies in a first paragraph that no full stop ends: a
+        headline, which sums up the article and is no evidence of its own."""
+        first = self.paragraphs[0] if self.paragraphs else None
+        return bool(first and segment.start in first and not _ENDS_SENTENCE.search(
+            self.body, first.start, first.end))
+
     def sentence_at(self, offset: int) -> Segment:
-        for sentence in self.sentences:
-            if offset in sentence:
-                return sentence
+        at = bisect_right(self._sentence_starts, offset) - 1
+        if at >= 0 and offset in self.sentences[at]:
+            return self.sentences[at]
         return Segment(offset, offset)
 
+    def quotes_opening(self, start: int, end: int) -> list[Quote]:
+        """The quotations that open at ``start`` or later and before ``end``."""
+        return self.quotes[bisect_left(self._quote_starts, start):
+                           bisect_left(self._quote_starts, end)]
+
+    def in_quote(self, offset: int, strict: bool = False) -> bool:
+        """Whether a quotation runs over ``offset`` (opens strictly before it if ``strict``)."""
+        opened = (bisect_left if strict else bisect_right)(self._quote_starts, offset)
+        return opened > 0 and self._quote_reach[opened - 1] > offset
 
 
 def parse(body: str) -> Document:
@@ -72,6 +100,7 @@ def parse(body: str) -> Document:
     doc.paragraphs = _paragraphs(body)
     doc.quotes = _quotes(body, doc.paragraphs)
     doc.sentences = [s for p in doc.paragraphs for s in _sentences(body, p, doc.quotes)]
+    doc.index()
     return doc
 
 
@@ -129,9 +158,8 @@ def _quotes(body: str, paragraphs: list[Segment]) -> list[Quote]:
                             and _mark_opens(text, stripped)):
             pending = None  # the unclosed quote does not continue: drop it
         open_at: int | None = None
-        for at, char in enumerate(text):
-            if char not in MARKS:
-                continue
+        for mark in _MARK.finditer(text):
+            at = mark.start()
             absolute = paragraph.start + at
             if _mark_opens(text, at):
                 if pending and at == stripped:
@@ -161,14 +189,24 @@ def _sentences(body: str, paragraph: Segment, quotes: list[Quote]) -> list[Segme
         absolute = paragraph.start + end
         if any(q.start < absolute < q.end - 1 for q in inside):
             continue
-        word = _WORD_BEFORE.search(text[:match.start() + 1])
-        if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        word = _word_before(text, match.start())
+        if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
             continue
         sentences.append(_trimmed(paragraph.start + start, absolute, body))
         start = end
     if text[start:].strip():
         sentences.append(_trimmed(paragraph.start + start, paragraph.end, body))
     return sentences
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    """The word (dots included: "U.S") that the full stop at ``dot`` ends, if any."""
+    if text[dot] != ".":
+        return None
+    start = dot
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:dot] or None
 
 
 def _trimmed(start: int, end: int, body: str) -> Segment:
