@@ -70,7 +70,7 @@ def test_every_field_of_the_record_schemas_is_inlined() -> None:
     for schema in (StatementSchema, *(r_schema for r_schema in _record_schemas())):
         assert compiled.compilable(schema()), schema
         for name, field in schema().dump_fields.items():
-            if compiled._converter(field) is None and not _custom(field):
+            if compiled._Compiler().conversion(field, "v") is None and not _custom(field):
                 slow.append(f"{schema.__name__}.{name}")
     assert slow == []
 
