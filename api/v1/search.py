@@ -26,12 +26,12 @@ def search_page(args: dict) -> Page:
     if not stems:
         return Page([], 0, args["limit"], None)
     session = get_session()
-    ranked = search.ranked(session.get_bind().dialect.name, stems,
-                           args.get("type") or search.SEARCHABLE)
-    total = memo(("total", "search", tuple(stems), tuple(args.get("type") or ())),
-                 lambda: session.scalar(select(func.count()).select_from(ranked.subquery())))
+    dialect, types = session.get_bind().dialect.name, args.get("type") or search.SEARCHABLE
+    total = memo(("total", "search", tuple(stems), tuple(types)), lambda: session.scalar(
+        select(func.count()).select_from(search.hits(dialect, stems, types).subquery())))
     offset = search_offset(args["cursor"]) if args.get("cursor") else 0
-    rows = session.execute(ranked.offset(offset).limit(args["limit"] + 1)).all()
+    rows = session.execute(
+        search.ranked_page(dialect, stems, types, offset, args["limit"] + 1)).all()
     more = len(rows) > args["limit"]
     hits = []
     for row in rows[: args["limit"]]:
