@@ -126,8 +126,12 @@ def coverage_command(seed_dir: Path) -> None:
               envvar="PARLEY_WORKERS", help="Worker processes [env PARLEY_WORKERS].")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1),
               envvar="PARLEY_THREADS", help="Threads per worker [env PARLEY_THREADS].")
+@click.option("--worker-class", default="gthread", show_default=True,
+              type=click.Choice(["gthread", "sync"]), envvar="PARLEY_WORKER_CLASS",
+              help="gthread keeps connections alive; sync serves one request per "
+                   "worker at a time [env PARLEY_WORKER_CLASS].")
 @with_appcontext
-def serve_command(host: str, port: int, workers: int, threads: int) -> None:
+def serve_command(host: str, port: int, workers: int, threads: int, worker_class: str) -> None:
     """Run the production server (gunicorn), seeding an empty database first."""
     engine = get_engine()
     click.echo(prepare_database(engine, current_app.config["SEED_IF_EMPTY"]))
@@ -135,7 +139,7 @@ def serve_command(host: str, port: int, workers: int, threads: int) -> None:
     engine.dispose()  # workers fork: they open their own connections
     GunicornServer({
         "bind": f"{host}:{port}", "workers": workers, "threads": threads,
-        "worker_class": "gthread", "errorlog": "-", "loglevel": "warning",
+        "worker_class": worker_class, "errorlog": "-", "loglevel": "warning",
     }).run()
 
 

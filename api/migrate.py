@@ -19,7 +19,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 #: Full-text objects that migrations create per dialect and the models do not declare.
 UNMANAGED_TABLE_PREFIX = "search_fts"
 UNMANAGED_COLUMNS = {("search_document", "document")}
-UNMANAGED_INDEXES = {"ix_search_document_document"}
+UNMANAGED_INDEXES = {"ix_search_document_document",
+                     "ix_statistic_series"}  # an expression index: no model declares it
 
 
 def is_managed(name: str | None, type_: str, parent_names: dict) -> bool:

@@ -4,7 +4,7 @@ from marshmallow import fields
 
 from api.vocab import DateBasis, Metric, Qualifier, Unit
 
-from .common import DictSchema, Number, choice, resource_type
+from .common import DictSchema, Number, PageLinks, PageMeta, choice, resource_type
 
 
 class SeriesPointSchema(DictSchema):
@@ -27,4 +27,7 @@ class SeriesSchema(DictSchema):
     metric = choice(Metric)
     population = fields.String(required=True)
     points = fields.List(fields.Nested(SeriesPointSchema), required=True, metadata={
-        "description": "Dated figures, oldest first; undated ones are left out."})
+        "description": "Dated figures, oldest first; undated ones are left out. At most "
+                       "`limit` of them: `links.next` has the rest."})
+    meta = fields.Nested(PageMeta, required=True)
+    links = fields.Nested(PageLinks, required=True)

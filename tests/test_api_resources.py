@@ -42,6 +42,16 @@ def test_the_gaza_death_toll_series_has_two_points_in_date_order(api):
         ("2024-05-02", 34600, "nearly"), ("2024-12-02", 44466, "at_least")]
 
 
+def test_a_long_series_comes_in_pages_that_join_up(api):
+    url = "/v1/statistics/series?metric=killed&population=palestinians in gaza"
+    whole = api.get(url).get_json()
+    assert whole["meta"] == {"total": 2, "limit": 1000, "next_cursor": None}
+    first = api.get(url + "&limit=1").get_json()
+    second = api.get(first["links"]["next"]).get_json()
+    assert first["points"] + second["points"] == whole["points"]
+    assert second["links"]["next"] is None and second["meta"]["total"] == 2
+
+
 def test_a_series_needs_its_metric_and_population(api):
     problem = api.get("/v1/statistics/series?metric=killed").get_json()
     assert problem["status"] == 400

@@ -66,11 +66,16 @@ def page_response(page: Page) -> tuple[dict, int, dict[str, str]]:
 
 def envelope(page: Page) -> tuple[dict, dict[str, str]]:
     """The collection body and its ``Link`` header."""
+    paging, headers = paging_of(page)
+    return {"data": page.items, **paging}, headers
+
+
+def paging_of(page: Page) -> tuple[dict, dict[str, str]]:
+    """``meta`` and ``links`` of a page of anything, and its ``Link`` header."""
     next_url = current_url(cursor=page.next_cursor) if page.next_cursor else None
-    body = {
-        "data": page.items,
+    paging = {
         "meta": {"total": page.total, "limit": page.limit, "next_cursor": page.next_cursor},
         "links": {"self": current_url(), "next": next_url},
     }
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
-    return body, headers
+    return paging, headers

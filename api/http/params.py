@@ -68,12 +68,19 @@ def expand_field(options: list[str]) -> DelimitedList:
                    "Embed the referenced objects (the `*_id` fields stay).")
 
 
+def limit_field(default: int, maximum: int, what: str = "Records") -> fields.Integer:
+    return fields.Integer(load_default=default, validate=validate.Range(1, maximum),
+                          metadata={"description": f"{what} per page."})
+
+
+def cursor_field() -> fields.String:
+    return fields.String(validate=[validate.Length(max=500), validate.Regexp(r"^[A-Za-z0-9_-]+$")],
+                         metadata={"description": "`meta.next_cursor` of the previous page."})
+
+
 class PageArgs(Schema):
-    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100),
-                           metadata={"description": "Records per page."})
-    cursor = fields.String(validate=[validate.Length(max=500),
-                                     validate.Regexp(r"^[A-Za-z0-9_-]+$")],
-                           metadata={"description": "`meta.next_cursor` of the previous page."})
+    limit = limit_field(20, 100)
+    cursor = cursor_field()
 
 
 class DateRangeArgs(Schema):

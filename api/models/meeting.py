@@ -21,7 +21,7 @@ class Meeting(EventDate, Extracted, table=True):
 class MeetingParticipant(SQLModel, table=True):
     __tablename__ = "meeting_participant"
 
-    meeting_id: str = reference("meeting.id", nullable=False, primary_key=True)
+    meeting_id: str = reference("meeting.id", nullable=False, primary_key=True, index=False)
     actor_id: str = reference("actor.id", nullable=False, primary_key=True)
     role: str = vocabulary()
     description: str | None = long_text()

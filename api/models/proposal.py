@@ -37,7 +37,7 @@ class Proposal(DateQualifiers, Extracted, table=True):
 class ProposalParty(SQLModel, table=True):
     __tablename__ = "proposal_party"
 
-    proposal_id: str = reference("proposal.id", nullable=False, primary_key=True)
+    proposal_id: str = reference("proposal.id", nullable=False, primary_key=True, index=False)
     actor_id: str = reference("actor.id", nullable=False, primary_key=True)
     role: str = Field(primary_key=True, sa_type=String(32))
 

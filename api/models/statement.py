@@ -26,5 +26,5 @@ class Statement(EventDate, Extracted, table=True):
 class StatementTopic(SQLModel, table=True):
     __tablename__ = "statement_topic"
 
-    statement_id: str = reference("statement.id", nullable=False, primary_key=True)
+    statement_id: str = reference("statement.id", nullable=False, primary_key=True, index=False)
     topic: str = Field(primary_key=True, sa_type=String(32))

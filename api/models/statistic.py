@@ -19,13 +19,15 @@ from .base import (
 class Statistic(DateQualifiers, Extracted, table=True):
     """A reported number about people: what, how many, as of when, and who claims it."""
 
+    # Migration 0004 also indexes a series, (metric, lower(population), as_of, id):
+    # an expression index, which SQLite cannot reflect (see api.migrate).
     __table_args__ = (keyset_index("statistic", "as_of"), keyset_index("statistic", "value"),
                       keyset_index("statistic", "metric", "as_of"))
 
     id: str = slug_key()
     source_id: str = reference("source.id", nullable=False)
     metric: str = vocabulary()
-    population: str = Field(sa_type=String(200), index=True)
+    population: str = Field(sa_type=String(200))
     value: float = number(nullable=False)
     value_text: str = Field(sa_type=String(100))
     qualifier: str = vocabulary()

@@ -7,14 +7,18 @@ from sqlalchemy import func, select
 
 from api import models
 from api.db import get_session
+from api.http.cache import memo
+from api.http.paging import Page, encode_cursor, paging_of
 from api.http.params import (
     PRINTABLE,
     DateRangeArgs,
     ExtractionArgs,
     PageArgs,
     choices,
+    cursor_field,
     expand_field,
     ids,
+    limit_field,
     sort_field,
     text,
 )
@@ -25,7 +29,16 @@ from schemas.statistic import StatisticSchema
 from schemas.vocabulary import VocabularyField
 
 from .examples import example
-from .resource import Expansion, Resource, any_of, between, within_locations
+from .keyset import keyset_rows
+from .resource import (
+    Expansion,
+    Resource,
+    any_of,
+    between,
+    cursor_key,
+    filters_of,
+    within_locations,
+)
 from .routes import collection_routes
 
 
@@ -53,19 +66,30 @@ class Statistics(Resource):
         yield from between(table.c.as_of, args)
 
     def series(self, args: dict) -> dict:
-        table = self.table
-        query = (select(table).where(table.c.as_of.is_not(None),
-                                     *self.conditions({**args, "metric": [args["metric"]]}))
-                 .order_by(table.c.as_of, table.c.id))
+        """The series' points from the cursor on, oldest first, and its paging."""
+        table, session = self.table, get_session()
+        conditions = [table.c.as_of.is_not(None),
+                      *self.conditions({**args, "metric": [args["metric"]]})]
+        total = memo(("total", "series", filters_of(args)), lambda: session.scalar(
+            select(func.count()).select_from(table).where(*conditions)))
+        after = cursor_key(args["cursor"], SERIES_ORDER, table.c.as_of) if args.get(
+            "cursor") else None
+        rows = keyset_rows(session, select(table).where(*conditions), table.c.as_of,
+                           table.c.id, False, after, args["limit"] + 1)
+        more, rows = len(rows) > args["limit"], rows[: args["limit"]]
+        next_cursor = (encode_cursor(SERIES_ORDER, [rows[-1]["as_of"], rows[-1]["id"]])
+                       if more else None)
+        paging, _ = paging_of(Page(rows, total, args["limit"], next_cursor))
         points = [
             {"date": row["as_of"], "value": row["value"], "value_text": row["value_text"],
              "qualifier": row["qualifier"], "unit": row["unit"], "date_basis": row["date_basis"],
              "claimed_by_id": row["claimed_by_id"], "source_id": row["source_id"],
              "statistic_id": row["id"]}
-            for row in get_session().execute(query).mappings()
+            for row in rows
         ]
         return {"id": f"{args['metric']}:{args['population']}", "type": "statistic_series",
-                "metric": args["metric"], "population": args["population"], "points": points}
+                "metric": args["metric"], "population": args["population"], "points": points,
+                **paging}
 
 
 statistics = Statistics()
@@ -83,7 +107,12 @@ class StatisticArgs(ExtractionArgs, PageArgs, DateRangeArgs):
     location = ids("Counted at one of these locations or anywhere inside it.")
 
 
+SERIES_ORDER = "as_of"  # what a series cursor is issued for
+
+
 class SeriesArgs(DateRangeArgs):
+    limit = limit_field(1000, 5000, "Points")
+    cursor = cursor_field()
     metric = VocabularyField(Metric, required=True, metadata={"description": "What is counted."})
     population = fields.String(required=True, validate=[validate.Length(1, 200), PRINTABLE],
                                metadata={"description": POPULATION})
@@ -114,7 +143,8 @@ def get_statistic_series(args: dict):
     """Get a statistic's series over time
 
     Every dated figure for one metric and one population, oldest first: one point
-    per report, with its qualifier and who claims it, ready to chart.
+    per report, with its qualifier and who claims it, ready to chart. A long series
+    comes in pages of `limit` points (default 1000): follow `links.next`.
     """
     return statistics.series(args)
 
