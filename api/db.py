@@ -34,7 +34,8 @@ def default_sqlite_url(instance_path: str) -> str:
 
 def make_engine(url: str) -> Engine:
     url = normalize_url(url)
-    engine = create_engine(url, pool_pre_ping=True)
+    # A server can drop idle connections: ping them on checkout. A file cannot.
+    engine = create_engine(url, pool_pre_ping=make_url(url).get_backend_name() != "sqlite")
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

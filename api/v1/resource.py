@@ -13,10 +13,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from flask_smorest import abort
-from sqlalchemy import ColumnElement, Table, false, func, select
+from sqlalchemy import ColumnElement, Select, Table, bindparam, false, func, select
 from werkzeug.exceptions import NotFound
 
 from api import models, search
@@ -171,29 +172,43 @@ def _typed(value: Any, python_type: type) -> Any:
 
 
 # Children, fetched for a page at once
+#
+# These run on every page, so each statement is built once (with an expanding
+# ``ids`` parameter) and run on the session's connection: building and hashing a
+# fresh statement per request cost more than the query itself.
 
 def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dict[str, list]:
     grouped: dict[str, list[dict]] = defaultdict(list)
     if not ids:
         return grouped
-    table = model.__table__
-    rows = get_session().execute(
-        select(table).where(table.c[key].in_(ids)).order_by(table.c[key], *order))
+    rows = get_session().connection().execute(children_of(model, key, tuple(order)),
+                                              {"ids": ids})
     for row in as_dicts(rows):
         grouped[row[key]].append(row)
     return grouped
 
 
+@cache
+def children_of(model: type, key: str, order: tuple) -> Select:
+    table = model.__table__
+    return (select(table).where(table.c[key].in_(bindparam("ids", expanding=True)))
+            .order_by(table.c[key], *order))
+
+
+EVIDENCE = models.Evidence.__table__
+EVIDENCE_OF = (
+    select(EVIDENCE.c.record_id, EVIDENCE.c.source_id, EVIDENCE.c.span_start,
+           EVIDENCE.c.span_end, EVIDENCE.c.text)
+    .where(EVIDENCE.c.record_type == bindparam("record_type"),
+           EVIDENCE.c.record_id.in_(bindparam("ids", expanding=True)))
+    .order_by(EVIDENCE.c.record_id, EVIDENCE.c.ordinal))
+
+
 def attach_evidence(record_type: str, records: list[dict]) -> None:
     if not records:
         return
-    evidence = models.Evidence.__table__
-    rows = get_session().execute(
-        select(evidence.c.record_id, evidence.c.source_id, evidence.c.span_start,
-               evidence.c.span_end, evidence.c.text)
-        .where(evidence.c.record_type == record_type,
-               evidence.c.record_id.in_([r["id"] for r in records]))
-        .order_by(evidence.c.record_id, evidence.c.ordinal))
+    rows = get_session().connection().execute(
+        EVIDENCE_OF, {"record_type": record_type, "ids": [r["id"] for r in records]})
     spans: dict[str, list[dict]] = defaultdict(list)
     for record_id, source_id, start, end, text in rows.all():
         spans[record_id].append({"source_id": source_id, "start": start, "end": end,
