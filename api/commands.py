@@ -127,7 +127,7 @@ def coverage_command(seed_dir: Path) -> None:
 @click.option("--threads", default=1, show_default=True, type=click.IntRange(1),
               envvar="PARLEY_THREADS",
               help="Threads per worker [env PARLEY_THREADS]. More threads contend for "
-                   "the GIL and SQLite's mutexes: 4 served 20-60%% fewer requests than 1 "
+                   "the GIL and SQLite's mutexes: 4 served 20-60% fewer requests than 1 "
                    "(bench/RESULTS.md).")
 @click.option("--worker-class", default="gthread", show_default=True,
               type=click.Choice(["gthread", "sync"]), envvar="PARLEY_WORKER_CLASS",
