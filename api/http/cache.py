@@ -12,6 +12,12 @@ every seed, load and ingest) is read on every request, so:
 - ``memo`` keeps other per-version results, such as the ``total`` of a filter.
 
 Views opt out with a blueprint whose ``cached`` is False (health checks).
+
+A hit is served by ``CachedResponses``, a WSGI middleware in front of Flask: a
+cached page costs a version read, a digest and a dict lookup, not a request
+context, routing, argument parsing and the response hooks (those ran when the
+page was rendered and stored). It adds what every response carries per request
+(``X-Request-Id``, CORS) exactly as ``api.http.headers`` does.
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app, g, request
 from sqlalchemy import Engine
+from werkzeug.datastructures import ETags
+from werkzeug.http import parse_etags
 
 from api import models
+
+from . import headers
 
 T = TypeVar("T")
 CACHE_KEY = "parley.cache"
@@ -102,13 +112,16 @@ class VersionProbe:
             # Detached from the pool: closed with its thread, never checked back in.
             connection = self.local.connection = self.engine.raw_connection()
             connection.detach()
-        cursor = connection.cursor()
         try:
+            cursor = connection.cursor()
             cursor.execute(self.QUERY)
             row = cursor.fetchone()
-        finally:
             cursor.close()
             connection.rollback()  # no transaction left open between requests
+        except Exception:
+            self.local.connection = None  # broken (a restarted server): reconnect next time
+            connection.invalidate()
+            raise
         return row[0] if row else ""
 
 
@@ -135,28 +148,21 @@ class ResponseCache:
         self.responses = VersionedLRU(max_bytes)
 
     def request_etag(self) -> str:
-        identity = f"{CODE_DIGEST}\0{dataset_version()}\0{request.full_path}"
-        return hashlib.blake2b(identity.encode(), digest_size=12).hexdigest()
+        return etag_for(dataset_version(), request.environ)
 
     def before(self) -> Response | None:
         if request.method not in ("GET", "HEAD") or not _cached_view():
             return None
         g.etag = etag = self.request_etag()
-        sent = request.if_none_match  # "*" is not ours to answer: the view may be a 400
-        if sent.is_strong(etag) or sent.is_weak(etag):
+        if matches(request.if_none_match, etag):
             response = Response(status=304)
             response.set_etag(etag)
             return response
-        hit = self.responses.get(dataset_version(), etag)
-        if hit is None:
-            return None
-        g.cache_hit = True
-        body, headers = hit
-        return Response(body, headers=headers)
+        return None  # a cached page never gets here: CachedResponses served it
 
     def after(self, response: Response) -> Response:
         etag = g.get("etag")
-        if etag is None or g.get("cache_hit") or response.status_code != 200:
+        if etag is None or response.status_code != 200:
             return response
         response.set_etag(etag)
         if self.responses.max_size and not response.is_streamed:
@@ -165,6 +171,63 @@ class ResponseCache:
                        if name in response.headers]
             self.responses.put(dataset_version(), etag, (body, headers), len(body) + 200)
         return response
+
+
+def matches(sent: ETags, etag: str) -> bool:
+    """If-None-Match names this ETag ("*" is not ours to answer: it may be a 400)."""
+    return sent.is_strong(etag) or sent.is_weak(etag)
+
+
+def request_target(environ: dict) -> str:
+    """The request's path and query exactly as sent: what a response is keyed by."""
+    return (f"{environ.get('SCRIPT_NAME', '')}{environ.get('PATH_INFO', '')}"
+            f"?{environ.get('QUERY_STRING', '')}")
+
+
+def etag_for(version: str, environ: dict) -> str:
+    identity = f"{CODE_DIGEST}\0{version}\0{request_target(environ)}"
+    return hashlib.blake2b(identity.encode(), digest_size=12).hexdigest()
+
+
+class CachedResponses:
+    """WSGI middleware: answers a GET or HEAD whose page is cached, without Flask."""
+
+    def __init__(self, wsgi_app: Callable, cache: ResponseCache):
+        self.wsgi_app = wsgi_app
+        self.cache = cache
+
+    def __call__(self, environ: dict, start_response: Callable):
+        hit = self.lookup(environ) if self.cache.responses.size else None
+        if hit is not None:
+            return self.replay(environ, start_response, *hit)
+        return self.wsgi_app(environ, start_response)
+
+    def lookup(self, environ: dict) -> tuple | None:
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        try:
+            version = self.cache.probe.read()
+        except Exception:  # the database is down: the app behind answers, as a problem
+            return None
+        etag = etag_for(version, environ)
+        hit = self.cache.responses.get(version, etag)
+        return None if hit is None else (etag, *hit)
+
+    @staticmethod
+    def replay(environ: dict, start_response: Callable, etag: str, body: bytes,
+               stored: list[tuple[str, str]]):
+        response_headers = [*stored, *headers.CORS.items(),
+                            ("X-Request-Id", headers.request_id(
+                                environ.get("HTTP_X_REQUEST_ID", "")))]
+        if not any(name == "Cache-Control" for name, _ in stored):
+            response_headers.append(("Cache-Control", headers.CACHEABLE))
+        if matches(parse_etags(environ.get("HTTP_IF_NONE_MATCH")), etag):
+            response_headers = [(n, v) for n, v in response_headers if n != "Content-Type"]
+            start_response("304 NOT MODIFIED", response_headers)
+            return [b""]
+        response_headers.append(("Content-Length", str(len(body))))
+        start_response("200 OK", response_headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
 
 def _cached_view() -> bool:
@@ -178,3 +241,4 @@ def init_app(app: Flask, engine: Engine) -> None:
     app.extensions[MEMO_KEY] = VersionedLRU(app.config["MEMO_ENTRIES"])
     app.before_request(cache.before)
     app.after_request(cache.after)
+    app.wsgi_app = CachedResponses(app.wsgi_app, cache)

@@ -26,9 +26,12 @@ def init_app(app: Flask) -> None:
 
 
 def assign_request_id() -> None:
-    """Echo the client's X-Request-Id when it is a sane token; otherwise mint one."""
-    given = request.headers.get("X-Request-Id", "")
-    g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+    g.request_id = request_id(request.headers.get("X-Request-Id", ""))
+
+
+def request_id(given: str) -> str:
+    """The client's X-Request-Id when it is a sane token; otherwise a new one."""
+    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
 
 
 def finish_response(response: Response) -> Response:

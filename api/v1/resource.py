@@ -220,7 +220,11 @@ def attach_evidence(record_type: str, records: list[dict]) -> None:
 # Conditions shared by several resources
 
 def any_of(column, values: list | None) -> Iterable[ColumnElement]:
-    if values:
+    # One value is an equality, not IN (v): then an index on (column, sort, id)
+    # gives the rows in page order; for IN, SQLite sorts every match first.
+    if values and len(values) == 1:
+        yield column == values[0]
+    elif values:
         yield column.in_(values)
 
 
