@@ -127,3 +127,12 @@ def test_star_if_none_match_does_not_hide_a_400(seeded, database_url) -> None:
     client = client_for(database_url)
     response = client.get("/v1/statements?limit=1000", headers={"If-None-Match": "*"})
     assert response.status_code == 400
+
+
+def test_star_if_none_match_is_a_304_cached_or_not(seeded, database_url) -> None:
+    for cache_mb in (0, 64):
+        client = client_for(database_url, RESPONSE_CACHE_MB=cache_mb)
+        rendered = client.get(PAGE)  # with the cache on, the next ones are replays
+        answers = [client.get(PAGE, headers={"If-None-Match": "*"}) for _ in range(2)]
+        assert [a.status_code for a in answers] == [304, 304], cache_mb
+        assert {a.headers["ETag"] for a in answers} == {rendered.headers["ETag"]}

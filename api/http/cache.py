@@ -221,7 +221,10 @@ class CachedResponses:
                                 environ.get("HTTP_X_REQUEST_ID", "")))]
         if not any(name == "Cache-Control" for name, _ in stored):
             response_headers.append(("Cache-Control", headers.CACHEABLE))
-        if matches(parse_etags(environ.get("HTTP_IF_NONE_MATCH")), etag):
+        sent = parse_etags(environ.get("HTTP_IF_NONE_MATCH"))
+        # A stored page was a 200, so "*" (any current representation) matches it,
+        # as flask-smorest answers it when the page is rendered.
+        if sent.star_tag or matches(sent, etag):
             response_headers = [(n, v) for n, v in response_headers if n != "Content-Type"]
             start_response("304 NOT MODIFIED", response_headers)
             return [b""]
