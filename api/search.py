@@ -95,15 +95,17 @@ def hits(dialect: str, stems: list[str], types: Iterable[str]) -> Select:
     return query.order_by(score.desc(), document.c.id)
 
 
-def ranked_page(dialect: str, stems: list[str], types: Iterable[str], offset: int,
-                limit: int) -> Select:
-    """One page of ``hits`` with each hit's document: only the page is joined."""
-    page = hits(dialect, stems, types).offset(offset).limit(limit).subquery("page")
+def ranked_ids(dialect: str, stems: list[str], types: Iterable[str], offset: int,
+               limit: int) -> Select:
+    """The ids and scores of one page of ``hits``."""
+    return hits(dialect, stems, types).offset(offset).limit(limit)
+
+
+def documents_by_id(ids: Iterable[int]) -> Select:
+    """The documents a page of hits shows."""
     document = models.SearchDocument.__table__
-    return (select(document.c.record_type, document.c.record_id, document.c.title,
-                   document.c.content, page.c.score)
-            .select_from(page.join(document, document.c.id == page.c.id))
-            .order_by(page.c.score.desc(), page.c.id))
+    return (select(document.c.id, document.c.record_type, document.c.record_id,
+                   document.c.title, document.c.content).where(document.c.id.in_(list(ids))))
 
 
 def matching_ids(dialect: str, stems: list[str], record_type: str) -> Select:

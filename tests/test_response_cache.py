@@ -41,11 +41,13 @@ class QueryCounter:
 
     def __init__(self, client: FlaskClient):
         self.count = 0
+        self.statements: list[str] = []
         engine = client.application.extensions["parley.engine"]
         event.listen(engine, "before_cursor_execute", self.seen)
 
-    def seen(self, *args) -> None:
+    def seen(self, connection, cursor, statement: str, *args) -> None:
         self.count += 1
+        self.statements.append(statement)
 
 
 @pytest.mark.parametrize("cache_mb", [32, 0], ids=["cache-on", "cache-off"])
@@ -136,3 +138,18 @@ def test_star_if_none_match_is_a_304_cached_or_not(seeded, database_url) -> None
         answers = [client.get(PAGE, headers={"If-None-Match": "*"}) for _ in range(2)]
         assert [a.status_code for a in answers] == [304, 304], cache_mb
         assert {a.headers["ETag"] for a in answers} == {rendered.headers["ETag"]}
+
+
+def test_a_search_is_ranked_once_per_dataset_version(seeded, database_url, runner) -> None:
+    client = client_for(database_url, RESPONSE_CACHE_MB=0)
+    queries = QueryCounter(client)
+    first = client.get("/v1/search?q=Doha&limit=3")
+    assert client.get("/v1/search?q=Doha&limit=3").data == first.data
+    ranked = [sql for sql in queries.statements
+              if ("bm25" in sql or "ts_rank_cd" in sql) and "LIMIT" in sql]
+    assert len(ranked) == 1  # the second request fetched the documents, not the ranking
+
+    result = runner.invoke(args=["ingest", "--database-url", database_url, str(UNSEEN)])
+    assert result.exit_code == 0, result.output
+    after = client.get("/v1/search?q=Doha&limit=3").get_json()
+    assert after["meta"]["total"] > first.get_json()["meta"]["total"]
