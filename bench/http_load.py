@@ -8,7 +8,8 @@ on loopback:
   returning the precomputed bytes of the statements' first page;
 - Datasette over the same SQLite file (SQLite only), on comparable queries;
 
-drives each case with ``wrk`` for a bounded time, and prints one table: req/s,
+drives each case with ``wrk`` for a bounded time, in ``--rounds`` rounds (every
+server in each round; the median round is reported), and prints one table: req/s,
 p50, p99, errors, each case's ratio to the bare-Flask reference and to Datasette,
 and the workers' resident memory afterwards.
 
@@ -243,25 +244,37 @@ def machine() -> str:
             f"SQLite {sqlite3.sqlite_version}")
 
 
+def median(results: list[Result]) -> Result:
+    """The round with the median req/s (its latencies with it): this machine's
+    neighbours make single runs swing by a factor of two."""
+    return sorted(results, key=lambda r: r.requests_per_s)[len(results) // 2]
+
+
 def run(args: argparse.Namespace) -> str:
     url = make_url(args.database_url)
-    results: dict[tuple[str, str], Result | None] = {}
+    rounds: dict[tuple[str, str], list[Result]] = {}
     memory: dict[str, list[float]] = {}
     cases: list[Case] = []
     body = b""
-    for mode in args.modes.split(","):
-        with parley(args, cache_mb=32 if mode == "on" else 0) as (base, master):
-            if not cases:
-                cases = [case for case in discover_cases(base, args.depth)
-                         if not args.only or args.only in case.name]
-                body = urllib.request.urlopen(base + "/v1/statements").read()
-            for case in cases:
-                results[(mode, case.name)] = measure(base, case.path, args)
-            memory[mode] = worker_rss_mb(master)
-    with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
-        Path(body_file.name).write_bytes(body)
-        with bare_flask(args, Path(body_file.name)) as (base, _):
-            bare = measure(base, "/v1/statements", args)
+    bare_rounds: list[Result] = []
+    # Every round measures every server, so a slow spell falls on all of them alike.
+    for _ in range(args.rounds):
+        for mode in args.modes.split(","):
+            with parley(args, cache_mb=32 if mode == "on" else 0) as (base, master):
+                if not cases:
+                    cases = [case for case in discover_cases(base, args.depth)
+                             if not args.only or args.only in case.name]
+                    body = urllib.request.urlopen(base + "/v1/statements").read()
+                for case in cases:
+                    rounds.setdefault((mode, case.name), []).append(
+                        measure(base, case.path, args))
+                memory[mode] = worker_rss_mb(master)
+        with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
+            Path(body_file.name).write_bytes(body)
+            with bare_flask(args, Path(body_file.name)) as (base, _):
+                bare_rounds.append(measure(base, "/v1/statements", args))
+    results: dict[tuple[str, str], Result | None] = {
+        key: median(found) for key, found in rounds.items()}
     datasette_rates: dict[str, float | None] = {}
     if url.get_backend_name() == "sqlite" and not args.skip_datasette:
         with datasette(url.database) as (base, _):
@@ -269,7 +282,8 @@ def run(args: argparse.Namespace) -> str:
                 result = measure_datasette(base, case, Path(url.database).stem, args)
                 results[("datasette", case.name)] = result
                 datasette_rates[case.name] = result.requests_per_s if result else None
-    return report(args, cases, results, bare, datasette_rates, memory, len(body))
+    return report(args, cases, results, median(bare_rounds), datasette_rates, memory,
+                  len(body))
 
 
 def measure_datasette(base: str, case: Case, database: str, args: argparse.Namespace
@@ -293,7 +307,8 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict, bare: Res
     url = make_url(args.database_url)
     code = f"code: {args.checkout}" if args.checkout else "code: this checkout"
     lines = [f"machine: {machine()}", f"database: {url.render_as_string(hide_password=True)}",
-             code, f"wrk -t{args.threads_wrk} -c{args.connections} -d{args.duration}s; gunicorn "
+             code, f"wrk -t{args.threads_wrk} -c{args.connections} -d{args.duration}s, median "
+             f"of {args.rounds} round(s); gunicorn "
              f"{args.workers} x {args.worker_class} workers, {args.threads} threads", "",
              f"page size {page_size:,} bytes; bare Flask reference: "
              f"{bare.requests_per_s:,.0f} req/s, p50 {bare.p50_ms:.1f} ms, "
@@ -322,6 +337,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--duration", type=int, default=8, help="seconds per case")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="measure every case this many times; report the median")
     parser.add_argument("--warmup", type=int, default=1, help="seconds before each case")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads-wrk", type=int, default=2)
