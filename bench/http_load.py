@@ -139,20 +139,29 @@ def server(command: list[str], env: dict[str, str], ready_path: str, cwd: Path =
            ) -> Iterator[tuple[str, subprocess.Popen]]:
     port = free_port()
     command = [part.replace("{port}", str(port)) for part in command]
-    process = subprocess.Popen(command, env={**os.environ, **env}, cwd=cwd,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file: a pipe nobody reads would block it once full.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(command, env={**os.environ, **env}, cwd=cwd, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            up(base, ready_path, log)
+            yield base, process
+        finally:
+            os.killpg(process.pid, signal.SIGINT)  # gunicorn: quick shutdown
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def up(base: str, ready_path: str, log) -> None:
     try:
         wait_until_up(base, ready_path)
-        yield base, process
-    finally:
-        os.killpg(process.pid, signal.SIGINT)  # gunicorn: quick shutdown
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    except RuntimeError as error:
+        log.seek(0)
+        raise RuntimeError(f"{error}; the server said:\n{log.read()[-2000:]}") from None
 
 
 def gunicorn_settings(args: argparse.Namespace) -> list[str]:
@@ -160,8 +169,16 @@ def gunicorn_settings(args: argparse.Namespace) -> list[str]:
             "--worker-class", args.worker_class]
 
 
+def absolute(database_url: str) -> str:
+    """The URL with a relative SQLite path made absolute: servers may run elsewhere."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return database_url
+    return url.set(database=str(Path(url.database).resolve())).render_as_string(False)
+
+
 def parley(args: argparse.Namespace, cache_mb: float):
-    env = {"DATABASE_URL": args.database_url, "PARLEY_SEED_IF_EMPTY": "false",
+    env = {"DATABASE_URL": absolute(args.database_url), "PARLEY_SEED_IF_EMPTY": "false",
            "PARLEY_RESPONSE_CACHE_MB": str(cache_mb)}
     if args.checkout:  # another version of the code (a git worktree), same environment
         parley_cli = [sys.executable, "-c", "from api.cli import cli; cli()"]

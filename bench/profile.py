@@ -1,10 +1,10 @@
 """Where a case's time goes: py-spy samples the gunicorn workers while wrk drives one path.
 
 Not a test: it prints the req/s reached under the profiler and the functions that
-took the most samples, by self time (the frame on top of the stack) and by
-inclusive time (anywhere on it), and keeps py-spy's raw collapsed stacks (which
-``flamegraph.pl`` or speedscope draw). ``--checkout`` profiles another worktree's code on the
-same database, for before/after profiles.
+took the most samples, by self time (the frame on top of the stack) and, for the
+project's own functions, by inclusive time (anywhere on it); it keeps py-spy's raw
+collapsed stacks, which ``flamegraph.pl`` or speedscope draw. ``--checkout``
+profiles another worktree's code on the same database, for before/after profiles.
 
     .venv/bin/python -m bench.profile --database-url sqlite:///bench/data/parley-1m.sqlite3 \\
         --path '/v1/statements?speaker=actor-0001' --cache-mb 0
@@ -21,6 +21,8 @@ from pathlib import Path
 from bench.http_load import BIN, parley, wrk
 
 #: py-spy's frame: "function (path/to/module.py:line)" or "function (module.py)".
+PROCESS = re.compile(r'^(process \d+:"[^"]*"(;|$))+')
+OURS = re.compile(r"\((api|schemas)/")
 FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::\d+)?\)$")
 
 
@@ -49,9 +51,9 @@ def summarize(raw: Path, top: int) -> str:
         stack, _, count = line.rpartition(" ")
         if not stack or not count.isdigit():
             continue
-        frames = [frame_name(f) for f in stack.split(";")]
-        # Drop the process/thread pseudo-frames py-spy puts first.
-        frames = [f for f in frames if not f.startswith(("process ", "thread "))]
+        # Drop the process pseudo-frames py-spy puts first (its command line may hold ';').
+        stack = PROCESS.sub("", stack)
+        frames = [frame_name(f) for f in stack.split(";") if not f.startswith("thread ")]
         if not frames:
             continue
         total += int(count)
@@ -62,9 +64,9 @@ def summarize(raw: Path, top: int) -> str:
         return "(no samples)"
     lines = [f"{total:,} samples", "", "| self | function |", "|---|---|"]
     lines += [f"| {n / total:.1%} | `{name}` |" for name, n in own.most_common(top)]
-    lines += ["", "| inclusive | function |", "|---|---|"]
-    lines += [f"| {n / total:.1%} | `{name}` |" for name, n in anywhere.most_common(top * 2)
-              if not name.startswith(("<module>", "run (gunicorn", "main (gunicorn"))][:top * 2]
+    ours = [(name, n) for name, n in anywhere.most_common() if OURS.search(name)]
+    lines += ["", "| inclusive | function of ours |", "|---|---|"]
+    lines += [f"| {n / total:.1%} | `{name}` |" for name, n in ours[:top]]
     return "\n".join(lines)
 
 
