@@ -58,7 +58,7 @@ def test_rules_hold_up_on_articles_written_after_them(gazetteer):
     sit just under what was measured when it was added (see the README): a drop
     below them is a regression in how the rules generalize."""
     tallies = evaluate(read_corpus(HELD_OUT, []), gazetteer)
-    floors = {"statements": 0.72, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45}
+    floors = {"statements": 0.75, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45}
     measured = {kind: round(tallies[kind].f1, 2) for kind in floors}
     assert all(measured[kind] >= floor for kind, floor in floors.items()), measured
 
@@ -80,6 +80,17 @@ def test_trailing_pronoun_and_continuation_attribution(gazetteer):
     found = statements(text, gazetteer)
     assert [(s["speaker"], s["kind"]) for s in found] == [("badr-abdelatty", "direct_quote")] * 3
     assert found[0]["text"] == "We are close to a deal"
+
+
+def test_a_second_quotation_in_the_paragraph_continues_its_speaker(gazetteer):
+    text = ('"We have made real progress this week," said Antony Blinken. '
+            '"Now both sides have to close the last gaps."\n\n'
+            'Reporters waited outside. "Nobody here is talking to the press at all."')
+    found = statements(text, gazetteer)
+    assert [(s["speaker"], s["text"]) for s in found] == [
+        ("antony-blinken", "We have made real progress this week"),
+        ("antony-blinken", "Now both sides have to close the last gaps.")]
+    assert found[1]["extraction"]["rule"] == "statement.direct_quote.continues_paragraph"
 
 
 def test_quote_over_two_paragraphs_is_one_statement(gazetteer):

@@ -207,7 +207,14 @@ class StatementRules:
             return self.colon_speaker
         if self.last and self._quote_only(quote, paragraph):
             return Speaker(self.last.actor, self.last.description, "continues", 0.6)
+        if self._follows_quote_in(paragraph) and self._quote_only(quote, sentence):
+            # '"…," said X. "…."': a second quotation in the paragraph is X's too.
+            return Speaker(self.last.actor, self.last.description, "continues_paragraph", 0.7)
         return None
+
+    def _follows_quote_in(self, paragraph: Segment) -> bool:
+        return bool(self.last and self.found and self.found[-1]["kind"] == "direct_quote"
+                    and self.last_end > paragraph.start)
 
     def _quote_only(self, quote: Quote, paragraph: Segment) -> bool:
         rest = (self.body[paragraph.start:quote.start] + self.body[quote.end:paragraph.end])
