@@ -93,13 +93,17 @@ def test_a_second_quotation_in_the_paragraph_continues_its_speaker(gazetteer):
     assert found[1]["extraction"]["rule"] == "statement.direct_quote.continues_paragraph"
 
 
-def test_quote_over_two_paragraphs_is_one_statement(gazetteer):
-    text = ('Antony Blinken said: "The proposal is on the table.\n\n'
-            '"Hamas has to say yes to it," he said.')
+def test_quote_over_two_paragraphs_is_a_statement_per_paragraph(gazetteer):
+    """As the curated layers record a run-on quotation: each paragraph's words, with
+    that paragraph as evidence, all to the speaker the quotation is attributed to."""
+    text = ('"The proposal is on the table.\n\n'
+            '"Hamas has to say yes to it," Antony Blinken said.')
     found = statements(text, gazetteer)
-    assert len(found) == 1
-    assert found[0]["text"] == "The proposal is on the table.\nHamas has to say yes to it"
-    assert len(found[0]["evidence"]) == 2
+    assert [(s["speaker"], s["text"]) for s in found] == [
+        ("antony-blinken", "The proposal is on the table."),
+        ("antony-blinken", "Hamas has to say yes to it")]
+    assert [[e["text"] for e in s["evidence"]] for s in found] == [
+        ['"The proposal is on the table.'], ['"Hamas has to say yes to it," Antony Blinken said.']]
 
 
 def test_unnamed_source_keeps_its_description(gazetteer):

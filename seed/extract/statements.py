@@ -496,18 +496,23 @@ class StatementRules:
     # Records
 
     def _direct(self, quote: Quote, sentence: Segment, speaker: Speaker) -> None:
-        inner = self.body[quote.inner.start:quote.inner.end]
-        lines = [re.sub(r"^\s*[" + MARKS + r"]", "", line).strip() for line in inner.split("\n")]
-        text = "\n".join(line for line in lines if line).rstrip(",").strip()
-        if quote.last_paragraph != quote.paragraph:
-            spans = [p for p in self.ctx.doc.paragraphs if p.overlaps(quote)]
-            spans[0] = Segment(min(sentence.start, quote.start), spans[0].end)
-            spans[-1] = Segment(spans[-1].start, self.ctx.doc.sentence_at(quote.end - 1).end)
+        """One statement per paragraph of the quotation, as curators record a quotation
+        that runs on (news style reopens the marks in each paragraph)."""
+        if quote.last_paragraph == quote.paragraph:
+            parts = [(quote.inner, sentence)]
         else:
-            spans = [sentence]
-        self._add(speaker, "direct_quote", text, spans,
-                  rule=f"statement.direct_quote.{speaker.rule}", confidence=speaker.confidence,
-                  date_window=(quote.end, spans[-1].end))
+            paragraphs = [p for p in self.ctx.doc.paragraphs if p.overlaps(quote)]
+            last_sentence_end = self.ctx.doc.sentence_at(quote.end - 1).end
+            parts = [(Segment(max(p.start, quote.inner.start), min(p.end, quote.inner.end)),
+                      Segment(max(p.start, min(sentence.start, quote.start)),
+                              min(p.end, last_sentence_end)))
+                     for p in paragraphs]
+        date_window = (quote.end, parts[-1][1].end)
+        for words, span in parts:
+            text = re.sub(r"^\s*[" + MARKS + r"]", "", self.body[words.start:words.end])
+            self._add(speaker, "direct_quote", text.strip().rstrip(",").strip(), [span],
+                      rule=f"statement.direct_quote.{speaker.rule}",
+                      confidence=speaker.confidence, date_window=date_window)
 
     def _partial(self, sentence: Segment, clause: Segment, speaker: Speaker,
                  verb_end: int) -> bool:
