@@ -129,6 +129,19 @@ def test_unknown_speaker_becomes_a_provisional_actor(gazetteer):
                                      "confidence": 0.5}}]
 
 
+def test_a_title_before_an_unknown_name_is_not_part_of_it(gazetteer):
+    result = extract('"The crossings must open today, not next week," Jordanian Foreign '
+                     'Minister Ayman Safadi told a news conference.', gazetteer)
+    assert [s["speaker"] for s in result["statements"]] == ["ayman-safadi"]
+    assert [a["name"] for a in result["actors"]] == ["Ayman Safadi"]
+
+
+def test_an_outlet_told_after_a_quotation_relayed_it(gazetteer):
+    found = statements('"We will not sign anything that keeps troops in Gaza," a senior '
+                       'Hamas official told Reuters on Sunday.', gazetteer)
+    assert [(s["speaker"], s["via"]) for s in found] == [("hamas", "reuters")]
+
+
 def test_short_capital_alias_is_case_sensitive(gazetteer):
     found = statements("Hamas said that it would not let us down, a spokesman added.", gazetteer)
     assert all(s["speaker"] != "united-states" for s in found)
@@ -209,6 +222,11 @@ def test_a_bare_number_counts_the_people_named_before(gazetteer):
             "dead.")
     assert stats(text, gazetteer) == [("hostages_held", 250), ("released", 100),
                                       ("hostages_held", 130), ("killed", 30)]
+
+
+def test_a_figure_under_an_earlier_modal_is_a_term_not_a_count(gazetteer):
+    assert stats("Mediators urged both sides to accept a plan that would halt the fighting "
+                 "for six weeks and see about 40 hostages freed.", gazetteer) == []
 
 
 def test_a_number_closing_its_clause_after_the_verb(gazetteer):

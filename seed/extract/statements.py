@@ -230,7 +230,19 @@ class StatementRules:
         speaker = self._subject(*window)
         if speaker is None and re.match(r"\s*\b(?:" + QUOTE_VERBS + r")\b", text[verb.start():]):
             speaker = self._object_speaker(start + verb.end(), end)
+        if speaker is not None:
+            speaker.via = speaker.via or self._outlet_told(start + verb.start(),
+                                                           start + verb.end())
         return speaker
+
+    def _outlet_told(self, verb_start: int, verb_end: int) -> str | None:
+        """The outlet right after ``told`` / ``confirmed to``: it relayed the words."""
+        recipient = next(iter(self.ctx.mentions_in(verb_end, verb_end + 40)), None)
+        if self.body[verb_start:verb_end] in ("told", "confirmed", "said") and recipient and (
+                self.ctx.gazetteer.kind(recipient.actor) == "media_outlet"
+                and re.fullmatch(r"\s*(?:to\s+)?", self.body[verb_end:recipient.start])):
+            return recipient.actor
+        return None
 
     def _object_speaker(self, start: int, end: int) -> Speaker | None:
         """``said Hamas`` / ``said US official X``: the first name after the verb."""
@@ -290,12 +302,7 @@ class StatementRules:
             speaker, start, end = speakers[-2]  # "X said the group…, which he said…"
         via = next((c[0].actor for c in candidates if c[0].actor != speaker.actor and
                     self.ctx.gazetteer.kind(c[0].actor) == "media_outlet"), None)
-        recipient = next(iter(self.ctx.mentions_in(end, end + 40)), None)
-        if self.body[start:end] in ("told", "confirmed", "said") and recipient and (
-                self.ctx.gazetteer.kind(recipient.actor) == "media_outlet"
-                and re.fullmatch(r"\s*(?:to\s+)?", self.body[end:recipient.start])):
-            via = recipient.actor  # "told AFP", "confirmed to AFP"
-        speaker.via = speaker.via or via
+        speaker.via = speaker.via or via or self._outlet_told(start, end)
         if self.ctx.gazetteer.kind(speaker.actor) == "media_outlet" and (
                 citing := CITING.search(text)):
             # "…, Army Radio reported, citing a senior Israeli official": the official
@@ -396,7 +403,11 @@ class StatementRules:
         article = re.search(r"\bthe\s+$", window[:match.start("name")], re.IGNORECASE)
         if name.startswith("The ") and len(name.split()) > 2:
             name, article = name[4:], True  # "The State Department said"
-        if any(word.lower() in NOT_NAMES for word in name.split()):
+        words = name.split()
+        while len(words) > 2 and words[0].lower() in NOT_NAMES:
+            words = words[1:]  # "Minister Sameh Shoukry": the title is not the name
+        name = " ".join(words)
+        if any(word.lower() in NOT_NAMES for word in words):
             return None
         body = BODY_WORD.search(name)
         kind = body.lastgroup if body else "international_organization" if name.isupper() else (

@@ -207,7 +207,7 @@ class StatisticRules:
         """"40 captives would be released", "would see 33 hostages freed", "released in
         exchange for 400": a modal in the clause of the number or of its verb."""
         clause = max(sentence.start, self.body.rfind(",", sentence.start, number.start) + 1)
-        if HYPOTHETICAL.search(self.body, max(clause, number.start - 30), number.start):
+        if HYPOTHETICAL.search(self.body, max(clause, number.start - 60), number.start):
             return True
         if cue[1] >= noun_end:
             return bool(HYPOTHETICAL.search(self.body, noun_end, cue[1]))
