@@ -197,6 +197,16 @@ def test_meeting_participants_place_and_mode(gazetteer):
     assert meeting["mode"] == "phone_call" and meeting["date"] == "2024-05-02"
 
 
+def test_an_expected_delegation_is_a_scheduled_meeting_with_its_hosts(gazetteer):
+    [meeting] = extract("An Israeli delegation was expected in Cairo on Sunday for talks with "
+                        "Egyptian and Qatari mediators.", gazetteer, dt.date(2024, 3, 1),
+                        "stated")["meetings"]
+    assert meeting["status"] == "scheduled" and meeting["location"] == "cairo"
+    assert meeting["date"] == "2024-03-03"  # the next Sunday
+    assert {p["actor"]: p["role"] for p in meeting["participants"]} == {
+        "israel": "visitor", "egypt": "party", "qatar": "party"}
+
+
 def test_every_rule_record_carries_its_extraction(gazetteer):
     body = (Path(__file__).parent / "articles" / "unseen_doha.txt").read_text()
     result = extract(body, gazetteer)

@@ -34,7 +34,8 @@ WEEKDAY = re.compile(
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|is set to|are set to|is due to|are due to|expected to|"
-    r"scheduled|plans? to|planned|to be held|next|upcoming|soon)\b", re.IGNORECASE)
+    r"expected in|due in|scheduled|plans? to|planned|to be held|next|upcoming|soon)\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -32,21 +32,22 @@ TRIGGERS = [
                    r"(?:talks|meeting|round|negotiations|summit)\b"),
     ("visit", "visit", r"\bvisits?\s+to\b|\b(?:visited|visit|visiting)\b"),
     ("travel", None, r"\b(?:arrived|arrive|arrives|arriving|travell?ed|travell?ing|travels?|flew|"
-                     r"fly|flies|flying|headed|heading|returned|invited)(?:\s+on)?\s+(?:in|to)\b"),
+                     r"fly|flies|flying|headed|heading|returned|invited|expected|due)"
+                     r"(?:\s+on|\s+to\s+arrive)?\s+(?:in|to)\b"),
     ("part", None, r"\b(?:took|take|takes|taking)\s+part\b"),
     ("exchanges", "indirect_talks",
      r"\bintensifie[sd]\s+(?:its\s+|diplomatic\s+)*(?:exchanges|communications|contacts)\b"),
     ("delegations", "in_person", r"\bdelegations?\s+(?:from|of)\b"),
 ]
-TRIGGER = re.compile("(?=[mhptdncvafri])(?:" + "|".join(
+TRIGGER = re.compile("(?=[mhptdncvafrie])(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS) + ")", re.IGNORECASE)
 #: A cheap first look: the first word of every trigger (whose first letters the
 #: lookahead in TRIGGER lists). A sentence without one holds
 #: no trigger in any of its clauses, and most sentences have none.
 TRIGGER_WORD = re.compile(
-    r"\b(?=[mhptdncvafri])(?:met|meet|hold|held|had|phone|telephone|talks|discussions|"
+    r"\b(?=[mhptdncvafrie])(?:met|meet|hold|held|had|phone|telephone|talks|discussions|"
     r"negotiations|consultations|host|visit|arriv|travel|flew|fly|flies|head|returned|invited|"
-    r"took|take|intensifie|delegation)", re.IGNORECASE)
+    r"expected|due|took|take|intensifie|delegation)", re.IGNORECASE)
 MODES = {name: mode for name, mode, _ in TRIGGERS}
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|where|while|as|without|focusing|building|leading|after|adding|"
@@ -146,8 +147,10 @@ class MeetingRules:
                 continue
             if mention.actor and self._takes_part(mention) and not self._in_title(
                     mention, mentions[index_ + 1:index_ + 2]):
-                role = "host" if trigger == "host" and mention.start < trigger_start else (
-                    "visitor" if trigger in ("visit", "travel") else "party")
+                # The subject hosts or travels; those it meets ("for talks with X") are parties.
+                subject = mention.start < trigger_start
+                role = "host" if trigger == "host" and subject else (
+                    "visitor" if trigger in ("visit", "travel") and subject else "party")
                 participants.setdefault(mention.actor, role)
         if not participants and trigger in ("visit", "travel"):
             sentence = self.ctx.doc.sentences[index]
