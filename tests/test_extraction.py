@@ -106,6 +106,13 @@ def test_quote_over_two_paragraphs_is_a_statement_per_paragraph(gazetteer):
         ['"The proposal is on the table.'], ['"Hamas has to say yes to it," Antony Blinken said.']]
 
 
+def test_a_clause_after_a_trailing_attribution_is_not_reported(gazetteer):
+    found = statements("CAIRO — A delegation was expected in Cairo on Sunday, two Egyptian "
+                       "officials said, as pressure grew for a truce.", gazetteer)
+    assert [(s["speaker"], s["text"]) for s in found] == [
+        ("egypt", "A delegation was expected in Cairo on Sunday")]
+
+
 def test_unnamed_source_keeps_its_description(gazetteer):
     found = statements("A senior Hamas official told Reuters that the talks had stalled "
                        "over the withdrawal of troops.", gazetteer)

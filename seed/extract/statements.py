@@ -31,7 +31,9 @@ TRAILING_REST = re.compile(
     r"(?:\s+(?:on|late|early|last|this|in|to|at)\s+(?:an?\s+|the\s+)?[\w-]+"
     r"(?:\s+(?:[\w-]+\s+)?(?:statement|morning|afternoon|evening|night))?"
     r"|\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)*\s*(?:[.!?]?$|,\s+(?:speaking|adding|citing|declining|"
-    r"asking|requesting|noting|while)\b)")
+    r"asking|requesting|noting|while|as|amid|after|before|when)\b)")
+#: "CAIRO — " opening an article's first sentence: where it was filed, not what was said.
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s+[—–-]\s+")
 #: Verbs that attribute a quotation but do not by themselves report speech.
 QUOTE_VERBS = SPEECH_VERBS + r"|added|adds|continued|concluded|wrote|asked|replied|recalled"
 # Verbs are matched as printed: "States" in "the United States" is not a verb.
@@ -321,6 +323,7 @@ class StatementRules:
         trailing = len(rest.split()) < 3 or (
             quotes and all(q.end <= verb_start for q in quotes)) or (
             # "…, the officials said on Tuesday." / "…, they said, speaking on condition…"
+            # / "…, two officials said, as pressure grew…"
             self.body.rfind(",", sentence.start, verb_start) > sentence.start
             and TRAILING_REST.match(rest))
         if trailing:
@@ -536,7 +539,7 @@ class StatementRules:
         return True
 
     def _clean(self, clause: Segment) -> str:
-        text = self.body[clause.start:clause.end].strip()
+        text = DATELINE.sub("", self.body[clause.start:clause.end].strip())
         return re.sub(r"[\s,.;:]+$", "", text)
 
     def _add(self, speaker: Speaker, kind: str, text: str, spans: list[Segment], *,
