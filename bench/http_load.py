@@ -5,7 +5,8 @@ on loopback:
 
 - ``parley serve`` (gunicorn), with the response cache on, then off;
 - the bare-Flask reference (``bench.reference_app``): the same gunicorn settings
-  returning the precomputed bytes of the statements' first page;
+  returning the precomputed bytes of the statements' first page (and, for a case
+  whose page is much larger, such as the statistic series, that page's bytes);
 - Datasette over the same SQLite file (SQLite only), on comparable queries;
 
 drives each case with ``wrk`` for a bounded time, in ``--rounds`` rounds (every
@@ -47,6 +48,9 @@ class Case:
     name: str
     path: str  # on Parley
     datasette: str | None = None  # the comparable Datasette query, where there is one
+    #: Compared with bare Flask returning this case's own bytes, not the first page's
+    #: (a page many times larger costs more to send, whatever makes it).
+    own_reference: bool = False
 
 
 @dataclass
@@ -93,7 +97,8 @@ def discover_cases(base: str, depth: int) -> list[Case]:
     series = f"/v1/statistics/series?metric={metric}&population={quote(population)}"
     return [
         Case("statements, first page", "/v1/statements",
-             "/{db}/statement.json?_sort=date&_size=20&_nocount=1&_nofacet=1"),
+             "/{db}/statement.json?_sort=date&_size=20&_nocount=1&_nofacet=1",
+             own_reference=True),
         Case(f"statements, {depth:,} deep (cursor)",
              f"/v1/statements?cursor={cursor}" if cursor else "/v1/statements"),
         Case("statements, speaker filter", f"/v1/statements?speaker={top_speaker}",
@@ -111,7 +116,7 @@ def discover_cases(base: str, depth: int) -> list[Case]:
              f"/{{db}}/search_document.json?_search={word}&_size=20&_nocount=1&_nofacet=1"),
         Case(f"statistic series ({metric})", series,
              f"/{{db}}/statistic.json?metric={metric}&population={quote(population)}"
-             "&_sort=as_of&_size=max&_nocount=1&_nofacet=1"),
+             "&_sort=as_of&_size=max&_nocount=1&_nofacet=1", own_reference=True),
     ]
 
 
@@ -272,24 +277,23 @@ def run(args: argparse.Namespace) -> str:
     rounds: dict[tuple[str, str], list[Result]] = {}
     memory: dict[str, list[float]] = {}
     cases: list[Case] = []
-    body = b""
-    bare_rounds: list[Result] = []
+    bodies: dict[str, bytes] = {}  # the bytes bare Flask returns for each reference
     # Every round measures every server, so a slow spell falls on all of them alike.
     for _ in range(args.rounds):
         for mode in args.modes.split(","):
             with parley(args, cache_mb=32 if mode == "on" else 0) as (base, master):
                 if not cases:
-                    cases = [case for case in discover_cases(base, args.depth)
-                             if not args.only or args.only in case.name]
-                    body = urllib.request.urlopen(base + "/v1/statements").read()
+                    every = discover_cases(base, args.depth)
+                    cases = [case for case in every if not args.only or args.only in case.name]
+                    bodies = {case.name: urllib.request.urlopen(base + case.path).read()
+                              for case in every
+                              if case.own_reference and (case in cases or case is every[0])}
                 for case in cases:
                     rounds.setdefault((mode, case.name), []).append(
                         measure(base, case.path, args))
                 memory[mode] = worker_rss_mb(master)
-        with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
-            Path(body_file.name).write_bytes(body)
-            with bare_flask(args, Path(body_file.name)) as (base, _):
-                bare_rounds.append(measure(base, "/v1/statements", args))
+        for name, body in bodies.items():
+            rounds.setdefault(("bare", name), []).append(measure_bare(args, body))
     results: dict[tuple[str, str], Result | None] = {
         key: median(found) for key, found in rounds.items()}
     datasette_rates: dict[str, float | None] = {}
@@ -299,8 +303,15 @@ def run(args: argparse.Namespace) -> str:
                 result = measure_datasette(base, case, Path(url.database).stem, args)
                 results[("datasette", case.name)] = result
                 datasette_rates[case.name] = result.requests_per_s if result else None
-    return report(args, cases, results, median(bare_rounds), datasette_rates, memory,
-                  len(body))
+    references = {name: (results[("bare", name)], len(body)) for name, body in bodies.items()}
+    return report(args, cases, results, references, datasette_rates, memory)
+
+
+def measure_bare(args: argparse.Namespace, body: bytes) -> Result:
+    with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
+        Path(body_file.name).write_bytes(body)
+        with bare_flask(args, Path(body_file.name)) as (base, _):
+            return measure(base, "/v1/statements", args)
 
 
 def measure_datasette(base: str, case: Case, database: str, args: argparse.Namespace
@@ -315,34 +326,36 @@ def measure_datasette(base: str, case: Case, database: str, args: argparse.Names
         return None
 
 
-MODES = {"on": "response cache on", "off": "response cache off",
+MODES = {"on": "response cache on", "off": "response cache off",  # "bare" is not a table
          "datasette": "Datasette 0.65 (reference)"}
 
 
-def report(args: argparse.Namespace, cases: list[Case], results: dict, bare: Result,
-           datasette_rates: dict, memory: dict[str, list[float]], page_size: int) -> str:
+def report(args: argparse.Namespace, cases: list[Case], results: dict,
+           references: dict[str, tuple[Result, int]], datasette_rates: dict,
+           memory: dict[str, list[float]]) -> str:
     url = make_url(args.database_url)
     code = f"code: {args.checkout}" if args.checkout else "code: this checkout"
     lines = [f"machine: {machine()}", f"database: {url.render_as_string(hide_password=True)}",
              code, f"wrk -t{args.threads_wrk} -c{args.connections} -d{args.duration}s, median "
              f"of {args.rounds} round(s); gunicorn "
-             f"{args.workers} x {args.worker_class} workers, {args.threads} threads", "",
-             f"page size {page_size:,} bytes; bare Flask reference: "
-             f"{bare.requests_per_s:,.0f} req/s, p50 {bare.p50_ms:.1f} ms, "
-             f"p99 {bare.p99_ms:.1f} ms", ""]
+             f"{args.workers} x {args.worker_class} workers, {args.threads} threads", ""]
+    for name, (bare, size) in references.items():
+        lines.append(f"- bare Flask returning the bytes of *{name}* ({size:,} bytes): "
+                     f"{bare.requests_per_s:,.0f} req/s, p50 {bare.p50_ms:.1f} ms, "
+                     f"p99 {bare.p99_ms:.1f} ms")
+    first = next(iter(references))
     header = ["| case | req/s | p50 | p99 | errors | / bare Flask | / Datasette |",
               "|---|---|---|---|---|---|---|"]
     for mode, title in MODES.items():
         if not any(key[0] == mode for key in results):
             continue
-        lines += [f"**{title}**", "", *header]
+        lines += ["", f"**{title}**", "", *header]
         for case in cases:
             rate = datasette_rates.get(case.name) if mode != "datasette" else None
-            lines.append(row(case.name, results.get((mode, case.name)), bare.requests_per_s,
-                             rate))
-        lines.append("")
-    lines.append("worker RSS after the run: " + "; ".join(
-        f"cache {mode} {fmt_mb(sizes)}" for mode, sizes in memory.items()))
+            reference = references.get(case.name, references[first])[0].requests_per_s
+            lines.append(row(case.name, results.get((mode, case.name)), reference, rate))
+    lines += ["", "worker RSS after the run: " + "; ".join(
+        f"cache {mode} {fmt_mb(sizes)}" for mode, sizes in memory.items())]
     return "\n".join(lines)
 
 
