@@ -363,28 +363,33 @@ def fmt_mb(sizes: list[float]) -> str:
     return ", ".join(f"{size:.0f} MB" for size in sizes)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def load_and_server_options(parser: argparse.ArgumentParser, duration: int,
+                            warmup: int) -> None:
+    """What drives a case and how the server runs: shared with ``bench.profile``."""
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--duration", type=int, default=8, help="seconds per case")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="measure every case this many times; report the median")
-    parser.add_argument("--warmup", type=int, default=1, help="seconds before each case")
+    parser.add_argument("--duration", type=int, default=duration, help="seconds per case")
+    parser.add_argument("--warmup", type=int, default=warmup, help="seconds before each case")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads-wrk", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
-    parser.add_argument("--depth", type=int, default=10_000, help="records before the deep page")
-    parser.add_argument("--skip-datasette", action="store_true")
     parser.add_argument("--checkout", type=Path,
                         help="serve the code of this checkout (e.g. a worktree of an older "
                              "commit) instead of this one")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    load_and_server_options(parser, duration=8, warmup=1)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="measure every case this many times; report the median")
+    parser.add_argument("--depth", type=int, default=10_000, help="records before the deep page")
+    parser.add_argument("--skip-datasette", action="store_true")
     parser.add_argument("--only", help="run only the cases whose name contains this")
     parser.add_argument("--modes", default="on,off",
                         help="response cache modes to measure: on, off or both")
     print(run(parser.parse_args()))
-
 
 if __name__ == "__main__":
     main()

@@ -18,7 +18,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-from bench.http_load import BIN, parley, wrk
+from bench.http_load import BIN, load_and_server_options, parley, wrk
 
 #: py-spy's frame: "function (path/to/module.py:line)" or "function (module.py)".
 PROCESS = re.compile(r'^(process \d+:"[^"]*"(;|$))+')
@@ -89,23 +89,14 @@ def run(args: argparse.Namespace) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", required=True)
+    load_and_server_options(parser, duration=8, warmup=2)
     parser.add_argument("--path", required=True, help="the request to profile")
     parser.add_argument("--name", default="profile", help="file name of the raw stacks")
     parser.add_argument("--out", type=Path, default=Path("bench/data/profiles"))
     parser.add_argument("--cache-mb", type=float, default=0,
                         help="response cache (0: every request renders)")
-    parser.add_argument("--duration", type=int, default=8)
-    parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--threads-wrk", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
-    parser.add_argument("--checkout", type=Path)
     parser.add_argument("--top", type=int, default=12)
     print(run(parser.parse_args()))
-
 
 if __name__ == "__main__":
     main()

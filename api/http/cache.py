@@ -173,9 +173,10 @@ class ResponseCache:
         return response
 
 
-def matches(sent: ETags, etag: str) -> bool:
-    """If-None-Match names this ETag ("*" is not ours to answer: it may be a 400)."""
-    return sent.is_strong(etag) or sent.is_weak(etag)
+def matches(sent: ETags, etag: str, rendered: bool = False) -> bool:
+    """If-None-Match names this ETag. "*" (any current representation) matches only a
+    page known to be a 200 (``rendered``): before the view runs it may yet be a 400."""
+    return (rendered and sent.star_tag) or sent.is_strong(etag) or sent.is_weak(etag)
 
 
 def request_target(environ: dict) -> str:
@@ -221,10 +222,8 @@ class CachedResponses:
                                 environ.get("HTTP_X_REQUEST_ID", "")))]
         if not any(name == "Cache-Control" for name, _ in stored):
             response_headers.append(("Cache-Control", headers.CACHEABLE))
-        sent = parse_etags(environ.get("HTTP_IF_NONE_MATCH"))
-        # A stored page was a 200, so "*" (any current representation) matches it,
-        # as flask-smorest answers it when the page is rendered.
-        if sent.star_tag or matches(sent, etag):
+        # A stored page was a 200, as flask-smorest answers "*" once it has rendered one.
+        if matches(parse_etags(environ.get("HTTP_IF_NONE_MATCH")), etag, rendered=True):
             response_headers = [(n, v) for n, v in response_headers if n != "Content-Type"]
             start_response("304 NOT MODIFIED", response_headers)
             return [b""]

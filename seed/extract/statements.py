@@ -215,8 +215,8 @@ class StatementRules:
         return None
 
     def _follows_quote_in(self, paragraph: Segment) -> bool:
-        return bool(self.last and self.found and self.found[-1]["kind"] == "direct_quote"
-                    and self.last_end > paragraph.start)
+        return bool(self.found) and self.found[-1]["kind"] == "direct_quote" and (
+            self.last_end > paragraph.start)
 
     def _quote_only(self, quote: Quote, paragraph: Segment) -> bool:
         rest = (self.body[paragraph.start:quote.start] + self.body[quote.end:paragraph.end])
