@@ -36,10 +36,12 @@ def test_rules_meet_the_accuracy_targets_on_the_seed(gazetteer):
 
 
 HELD_OUT = Path(__file__).parent / "heldout"
-DEVELOPMENT = Path(__file__).parent / "corpus"
+#: Corpora the rules were developed on: each was held out until the next was written.
+DEVELOPMENT = sorted((Path(__file__).parent / "development").iterdir())
 
 
-@pytest.mark.parametrize("root", [DEVELOPMENT, HELD_OUT], ids=["development", "held-out"])
+@pytest.mark.parametrize("root", [*DEVELOPMENT, HELD_OUT],
+                         ids=[*(f"development-{p.name}" for p in DEVELOPMENT), "held-out"])
 def test_gold_corpora_are_valid_and_every_evidence_span_is_in_its_article(root):
     problems: list = []
     corpus = read_corpus(root, problems)
@@ -53,12 +55,23 @@ def test_gold_corpora_are_valid_and_every_evidence_span_is_in_its_article(root):
                     assert span["text"] in body, (source_id, span["text"][:60])
 
 
-def test_rules_hold_up_on_articles_written_after_them(gazetteer):
-    """tests/heldout was written blind to the rules and never tuned on. The floors
-    sit just under what was measured when it was added (see the README): a drop
-    below them is a regression in how the rules generalize."""
-    tallies = evaluate(read_corpus(HELD_OUT, []), gazetteer)
-    floors = {"statements": 0.75, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45}
+#: F1 floors just under what each corpus measured when it was last changed (held out:
+#: when it was written, blind; b01-b06 on 2026-12-03). A drop below one is a regression
+#: in how the rules generalize.
+FLOORS = {
+    "heldout": {"statements": 0.73, "statistics": 0.88, "proposals": 0.62, "meetings": 0.45},
+    "k": {"statements": 0.75, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45},
+    "h": {"statements": 0.9, "statistics": 0.95, "proposals": 0.85, "meetings": 0.8},
+}
+
+
+@pytest.mark.parametrize("root", [*DEVELOPMENT, HELD_OUT],
+                         ids=[*(f"development-{p.name}" for p in DEVELOPMENT), "held-out"])
+def test_rules_hold_up_on_articles_they_were_not_written_for(gazetteer, root):
+    """tests/heldout was written blind to the rules and never tuned on; the
+    development corpora were, each after it had been measured blind."""
+    floors = FLOORS[root.name]
+    tallies = evaluate(read_corpus(root, []), gazetteer)
     measured = {kind: round(tallies[kind].f1, 2) for kind in floors}
     assert all(measured[kind] >= floor for kind, floor in floors.items()), measured
 
