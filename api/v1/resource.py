@@ -24,6 +24,7 @@ from api import models, search
 from api.db import as_dicts, get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
+from api.prepared import prepared
 
 from .keyset import keyset_rows
 
@@ -86,21 +87,25 @@ class Resource:
     def page(self, args: dict) -> Page:
         sort = args["sort"]
         column = self.table.c[self.sorts[sort.lstrip("-")]]
-        descending = sort.startswith("-")
-        conditions = list(self.conditions(args))
-        if "extraction_method" in self.table.c:
-            conditions += any_of(self.table.c.extraction_method, args.get("extraction"))
-        session = get_session()
-        total = memo(("total", self.record_type, filters_of(args)), lambda: session.scalar(
-            select(func.count()).select_from(self.table).where(*conditions)))
+        filters = filters_of(args)
+        total = memo(("total", self.record_type, filters), lambda: get_session().scalar(
+            select(func.count()).select_from(self.table).where(*self.filtered(args))))
         after = cursor_key(args["cursor"], sort, column) if args.get("cursor") else None
-        rows = keyset_rows(session, select(self.table).where(*conditions), column,
-                           self.table.c.id, descending, after, args["limit"] + 1)
+        rows = keyset_rows(lambda: select(self.table).where(*self.filtered(args)),
+                           (self.record_type, filters), column, self.table.c.id,
+                           sort.startswith("-"), after, args["limit"] + 1)
         more = len(rows) > args["limit"]
         rows = rows[: args["limit"]]
         next_cursor = encode_cursor(sort, [rows[-1][column.name], rows[-1]["id"]]) if more else None
         return Page(self.represent(rows, args.get("expand", [])), total, args["limit"],
                     next_cursor)
+
+    def filtered(self, args: dict) -> list[ColumnElement]:
+        """The conditions of the list's filters, the extraction method's included."""
+        conditions = list(self.conditions(args))
+        if "extraction_method" in self.table.c:
+            conditions += any_of(self.table.c.extraction_method, args.get("extraction"))
+        return conditions
 
     # Single records and batches
 
@@ -181,9 +186,9 @@ def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dic
     grouped: dict[str, list[dict]] = defaultdict(list)
     if not ids:
         return grouped
-    rows = get_session().connection().execute(children_of(model, key, tuple(order)),
-                                              {"ids": ids})
-    for row in as_dicts(rows):
+    connection = get_session().connection()
+    statement = prepared(children_of(model, key, tuple(order)), connection.dialect)
+    for row in statement.rows(connection, {"ids": ids}):
         grouped[row[key]].append(row)
     return grouped
 
@@ -197,8 +202,8 @@ def children_of(model: type, key: str, order: tuple) -> Select:
 
 EVIDENCE = models.Evidence.__table__
 EVIDENCE_OF = (
-    select(EVIDENCE.c.record_id, EVIDENCE.c.source_id, EVIDENCE.c.span_start,
-           EVIDENCE.c.span_end, EVIDENCE.c.text)
+    select(EVIDENCE.c.record_id, EVIDENCE.c.source_id, EVIDENCE.c.span_start.label("start"),
+           EVIDENCE.c.span_end.label("end"), EVIDENCE.c.text)
     .where(EVIDENCE.c.record_type == bindparam("record_type"),
            EVIDENCE.c.record_id.in_(bindparam("ids", expanding=True)))
     .order_by(EVIDENCE.c.record_id, EVIDENCE.c.ordinal))
@@ -207,12 +212,13 @@ EVIDENCE_OF = (
 def attach_evidence(record_type: str, records: list[dict]) -> None:
     if not records:
         return
-    rows = get_session().connection().execute(
-        EVIDENCE_OF, {"record_type": record_type, "ids": [r["id"] for r in records]})
+    connection = get_session().connection()
+    rows = prepared(EVIDENCE_OF, connection.dialect).rows(
+        connection, {"record_type": record_type, "ids": [r["id"] for r in records]})
     spans: dict[str, list[dict]] = defaultdict(list)
-    for record_id, source_id, start, end, text in rows.all():
-        spans[record_id].append({"source_id": source_id, "start": start, "end": end,
-                                 "text": text})
+    for row in rows:
+        spans[row["record_id"]].append({"source_id": row["source_id"], "start": row["start"],
+                                        "end": row["end"], "text": row["text"]})
     for record in records:
         record["evidence"] = spans[record["id"]]
 

@@ -67,15 +67,18 @@ class Statistics(Resource):
 
     def series(self, args: dict) -> dict:
         """The series' points from the cursor on, oldest first, and its paging."""
-        table, session = self.table, get_session()
-        conditions = [table.c.as_of.is_not(None),
-                      *self.conditions({**args, "metric": [args["metric"]]})]
-        total = memo(("total", "series", filters_of(args)), lambda: session.scalar(
-            select(func.count()).select_from(table).where(*conditions)))
+        table, filters = self.table, filters_of(args)
+
+        def conditions() -> list:
+            return [table.c.as_of.is_not(None),
+                    *self.conditions({**args, "metric": [args["metric"]]})]
+
+        total = memo(("total", "series", filters), lambda: get_session().scalar(
+            select(func.count()).select_from(table).where(*conditions())))
         after = cursor_key(args["cursor"], SERIES_ORDER, table.c.as_of) if args.get(
             "cursor") else None
-        rows = keyset_rows(session, select(table).where(*conditions), table.c.as_of,
-                           table.c.id, False, after, args["limit"] + 1)
+        rows = keyset_rows(lambda: select(table).where(*conditions()), ("series", filters),
+                           table.c.as_of, table.c.id, False, after, args["limit"] + 1)
         more, rows = len(rows) > args["limit"], rows[: args["limit"]]
         next_cursor = (encode_cursor(SERIES_ORDER, [rows[-1]["as_of"], rows[-1]["id"]])
                        if more else None)

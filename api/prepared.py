@@ -1,0 +1,108 @@
+"""SELECTs compiled once and run on the DB-API cursor: the hot path's queries.
+
+On a page of 20 rows, SQLAlchemy's per-execution work (building the statement,
+its cache key, the compiled-cache lookup, parameter and result processing) cost
+about five times the query itself (bench/RESULTS.md, 'Uncached pages'). A
+``Prepared`` statement is compiled once, for the engine's dialect, with its
+parameters typed as the statement declares them; a run only expands ``IN``
+lists, applies the bind processors and converts each row with the result
+processors, as SQLAlchemy would: the same rows, as dicts.
+
+A statement that embeds request values (a list's filters) is kept per dataset
+version and request shape by the caller (``api.http.cache.memo``); one without
+(children by ids) once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Dialect, Select
+
+
+class Prepared:
+    def __init__(self, statement: Select, dialect: Dialect):
+        self.compiled = statement.compile(dialect=dialect)
+        self.positional = dialect.positional
+        self.baked = self.compiled.params  # the values the statement embeds
+        self.lists = sorted({name for bind, name in self.compiled.bind_names.items()
+                             if bind.expanding})
+        self.layouts: dict[tuple[int, ...], _Layout] = {}
+        self.dialect = dialect
+        self.columns = list(statement.selected_columns)
+        self.keys = [column.key for column in self.columns]
+        self.converters: list[tuple[int, Callable[[Any], Any]]] | None = None
+
+    def rows(self, connection: Connection, params: dict[str, Any] | None = None
+             ) -> list[dict]:
+        params = {**self.baked, **(params or {})}
+        layout = self.layout(tuple(len(params[name]) for name in self.lists), params)
+        sql, values = layout.sql, layout.values(params)
+        cursor = connection.connection.dbapi_connection.cursor()
+        try:
+            # The engine's cursor events still fire: query logs and counters see these.
+            if events := connection.dispatch.before_cursor_execute:
+                events(connection, cursor, sql, values, None, False)
+            cursor.execute(sql, values)
+            fetched = cursor.fetchall()
+            if self.converters is None:
+                self.converters = self.result_converters(cursor.description)
+        finally:
+            cursor.close()
+        keys, converters = self.keys, self.converters
+        if not converters:
+            return [dict(zip(keys, row, strict=True)) for row in fetched]
+        rows = []
+        for row in fetched:
+            row = list(row)
+            for index, convert in converters:
+                row[index] = convert(row[index])
+            rows.append(dict(zip(keys, row, strict=True)))
+        return rows
+
+    def result_converters(self, description) -> list[tuple[int, Callable[[Any], Any]]]:
+        """What SQLAlchemy's result processing does per column (given the DB-API's
+        type codes, which some dialects need): the columns it converts, and how."""
+        dialect, converters = self.dialect, []
+        for index, (column, described) in enumerate(zip(self.columns, description, strict=True)):
+            processor = column.type.dialect_impl(dialect).result_processor(dialect, described[1])
+            if processor is not None:
+                converters.append((index, processor))
+        return converters
+
+    def layout(self, lengths: tuple[int, ...], params: dict[str, Any]) -> _Layout:
+        """The SQL for lists of these lengths, and where each value goes in it."""
+        layout = self.layouts.get(lengths)
+        if layout is None:
+            state = self.compiled.construct_expanded_state(params)
+            origin = {name: (name, None) for name in state.parameters}
+            for name, expanded in state.parameter_expansion.items():
+                origin.update({each: (name, i) for i, each in enumerate(expanded)})
+            names = state.positiontup if self.positional else list(state.parameters)
+            slots = [(name, *origin[name], state.processors.get(name)) for name in names]
+            layout = self.layouts[lengths] = _Layout(state.statement, slots, self.positional)
+        return layout
+
+
+class _Layout:
+    def __init__(self, sql: str, slots: list[tuple], positional: bool):
+        self.sql, self.slots, self.positional = sql, slots, positional
+
+    def values(self, params: dict[str, Any]) -> tuple | dict:
+        """The DB-API parameters: each value from ``params`` (an item of a list,
+        where the SQL expanded one), through its bind processor."""
+        values = []
+        for _, name, index, process in self.slots:
+            value = params[name] if index is None else params[name][index]
+            values.append(value if process is None else process(value))
+        if self.positional:
+            return tuple(values)
+        return {slot[0]: value for slot, value in zip(self.slots, values, strict=True)}
+
+
+@cache
+def prepared(statement: Select, dialect: Dialect) -> Prepared:
+    """The prepared form of a statement that holds no request values."""
+    return Prepared(statement, dialect)
