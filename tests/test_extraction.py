@@ -217,6 +217,24 @@ def test_meeting_participants_place_and_mode(gazetteer):
     assert meeting["mode"] == "phone_call" and meeting["date"] == "2024-05-02"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Abbas Kamel spoke by phone with Ismail Haniyeh on Thursday.",
+    "Abbas Kamel spoke with Ismail Haniyeh by phone on Thursday.",
+    "Abbas Kamel held separate calls with Ismail Haniyeh and Antony Blinken on Thursday.",
+    "Abbas Kamel and Antony Blinken agreed in a telephone call on Thursday to press on.",
+])
+def test_a_phone_call_in_other_words_is_a_phone_call(gazetteer, sentence):
+    [meeting] = extract(sentence, gazetteer, dt.date(2024, 5, 2), "stated")["meetings"]
+    assert meeting["mode"] == "phone_call" and meeting["date"] == "2024-05-02"
+    assert "abbas-kamel" in {p["actor"] for p in meeting["participants"]}
+
+
+def test_spoke_with_is_no_call_without_a_phone(gazetteer):
+    meetings = extract("Abbas Kamel spoke with Ismail Haniyeh's aides about the text.",
+                       gazetteer, dt.date(2024, 5, 2), "stated")["meetings"]
+    assert [m for m in meetings if m["mode"] == "phone_call"] == []
+
+
 def test_an_expected_delegation_is_a_scheduled_meeting_with_its_hosts(gazetteer):
     [meeting] = extract("An Israeli delegation was expected in Cairo on Sunday for talks with "
                         "Egyptian and Qatari mediators.", gazetteer, dt.date(2024, 3, 1),
@@ -258,6 +276,14 @@ def test_the_article_written_to_find_what_the_rules_miss(gazetteer):
 
 def stats(text: str, gazetteer) -> list[tuple[str, float]]:
     return [(s["metric"], s["value"]) for s in extract(text, gazetteer)["statistics"]]
+
+
+def test_a_figure_someone_says_is_their_statement_too_but_not_one_sourced_to_them(gazetteer):
+    said = statements("Hamas says more than 30,000 Palestinians have been killed in Gaza.",
+                      gazetteer)
+    assert [(s["speaker"], s["kind"]) for s in said] == [("hamas", "paraphrase")]
+    assert statements("More than 30,000 Palestinians have been killed in Gaza, according "
+                      "to Hamas.", gazetteer) == []
 
 
 def test_a_bare_number_counts_the_people_named_before(gazetteer):

@@ -22,9 +22,12 @@ TRIGGERS = [
     ("met", None, r"\b(?:met|meets|meet|meeting)\s+with\b"
                   r"|\b(?:met|meets)\b(?=\s+(?:his|her|their|the|an?|[A-Z]))"),
     ("held", None, r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
-                   r"(?:phone\s+call|call|talks|consultations|meeting|discussions|"
+                   r"(?:phone\s+calls?|calls?|talks|consultations|meeting|discussions|"
                    r"negotiations)\b"),
-    ("call", "phone_call", r"\b(?:phone|telephone)\s+(?:call|conversation)\s+with\b"),
+    ("call", "phone_call", r"\b(?:phone|telephone)\s+(?:calls?|conversations?)\b"
+                           r"|\bspoke\s+by\s+(?:tele)?phone\s+(?:with|to)\b"
+                           r"|\bspoke\s+(?:with|to)\b(?=[^.;]{0,100}?\bby\s+(?:tele)?phone\b)"
+                           r"|\bphoned\b"),
     ("talks", None, r"\b(?:talks|discussions|negotiations|consultations)\b(?:\s+\w+){0,5}?\s+"
                     r"(?:continue[sd]?|resum\w+|began|begin|began|opened|took\s+place|"
                     r"have\s+taken\s+place|were\s+held|will\s+be\s+held|in|at)\b"),
@@ -39,13 +42,13 @@ TRIGGERS = [
      r"\bintensifie[sd]\s+(?:its\s+|diplomatic\s+)*(?:exchanges|communications|contacts)\b"),
     ("delegations", "in_person", r"\bdelegations?\s+(?:from|of)\b"),
 ]
-TRIGGER = re.compile("(?=[mhptdncvafrie])(?:" + "|".join(
+TRIGGER = re.compile("(?=[mhptdncvafries])(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS) + ")", re.IGNORECASE)
 #: A cheap first look: the first word of every trigger (whose first letters the
 #: lookahead in TRIGGER lists). A sentence without one holds
 #: no trigger in any of its clauses, and most sentences have none.
 TRIGGER_WORD = re.compile(
-    r"\b(?=[mhptdncvafrie])(?:met|meet|hold|held|had|phone|telephone|talks|discussions|"
+    r"\b(?=[mhptdncvafries])(?:met|meet|hold|held|had|phone|telephone|spoke|talks|discussions|"
     r"negotiations|consultations|host|visit|arriv|travel|flew|fly|flies|head|returned|invited|"
     r"expected|due|took|take|intensifie|delegation)", re.IGNORECASE)
 MODES = {name: mode for name, mode, _ in TRIGGERS}

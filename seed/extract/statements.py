@@ -131,7 +131,8 @@ class StatementRules:
         self.provisional_surnames: dict[str, str] = {}
         self.provisional_kinds: dict[str, str] = {}
         self.last_end = 0  # where the last statement's evidence ends
-        #: A sentence that reports a number is a statistic's claim, not a statement.
+        #: Where the statistics' evidence lies: a figure sourced "according to X" is
+        #: X's claim, not a statement of X's.
         self.statistic_spans = [span for record in ctx.records.get("statistics", [])
                                 for span in record["_spans"]]
 
@@ -171,13 +172,17 @@ class StatementRules:
                 if early and early[2] <= quoted.start:
                     self._partial(sentence, self._reported_clause(early[2], early[2], sentence),
                                   early[0], early[2])
-        elif len(self.body[clause.start:clause.end].split()) >= 4 and not any(
-                sentence.start <= span.start < sentence.end for span in self.statistic_spans):
+        elif len(self.body[clause.start:clause.end].split()) >= 4 and not (
+                speaker.rule == "according_to" and self._reports_a_number(sentence)):
             self._add(speaker, "paraphrase", self._clean(clause), [sentence],
                       rule=f"statement.paraphrase.{speaker.rule}", confidence=0.7,
                       date_window=(sentence.start, min(verb_end + 25, sentence.end)))
         if self.body[sentence.start:sentence.end].rstrip().endswith(":"):
             self.colon_speaker = speaker
+
+    def _reports_a_number(self, sentence: Segment) -> bool:
+        # "according to X" only sources a figure; "X says" is also X's statement.
+        return any(sentence.start <= span.start < sentence.end for span in self.statistic_spans)
 
     # Direct quotes
 
