@@ -286,6 +286,17 @@ def test_a_figure_someone_says_is_their_statement_too_but_not_one_sourced_to_the
                       "to Hamas.", gazetteer) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 1.7 million people — most of them children — have been driven from their homes.",
+     [("displaced", 1_700_000)]),
+    ("Israel says 136 hostages are still in Gaza, including 31 who are believed to be dead.",
+     [("hostages_held", 136), ("killed", 31)]),
+    ("About 1.4 million Palestinians are still in Rafah.", []),
+])
+def test_dashes_who_and_still_in(gazetteer, text, expected):
+    assert stats(text, gazetteer) == expected
+
+
 def test_a_bare_number_counts_the_people_named_before(gazetteer):
     text = ("Gunmen took about 250 hostages in the attack. More than 100 were freed in November, "
             "and officials say about 130 remain in Gaza, around 30 of whom are believed to be "

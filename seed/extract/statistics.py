@@ -19,14 +19,16 @@ METRIC_CUES = [
     ("killed", r"killed|kills|killing|died|dead|deaths?|death toll|lost their lives"),
     ("wounded", r"wounded|injured|injuring|wounding|injuries"),
     ("sheltering", r"sought refuge|seeking refuge|sheltering|taking shelter|shelters"),
-    ("displaced", r"displaced|displacement|fled|forced from their homes|uprooted"),
+    ("displaced", r"displaced|displacement|fled|forced from their homes|uprooted|"
+                   r"driven (?:from|out of) their homes|forced to flee"),
     ("missing", r"missing|under the rubble"),
     ("released", r"released|freed|set free"),
     ("held", r"held|holds|holding|being held|in captivity|captive|detained|imprisoned|jailed|"
-             r"took|taken|taking|seized|abducted|kidnapped|remain|remains|remaining"),
+             r"took|taken|taking|seized|abducted|kidnapped|remain|remains|remaining|still in"),
 ]
-#: Cues that count hostages only: "took 250 hostages", "130 remain in Gaza".
-HOSTAGE_ONLY_CUE = re.compile(r"took|taken|taking|seized|abducted|kidnapped|remain",
+#: Cues that count hostages only: "took 250 hostages", "130 remain in Gaza", "136 hostages
+#: are still in Gaza" (a million Palestinians still in Rafah are not held).
+HOSTAGE_ONLY_CUE = re.compile(r"took|taken|taking|seized|abducted|kidnapped|remain|still in",
                               re.IGNORECASE)
 CUE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in METRIC_CUES),
                  re.IGNORECASE)
@@ -52,7 +54,7 @@ HOSTAGE_NOUNS = {"israelis", "hostages", "captives"}
 #: still held", "around 30 of whom are believed to be dead", "39 whom the army has
 #: declared dead". The group ``rel`` lets the clause run on to its verb.
 ELLIPSIS = re.compile(
-    r"^\s+(?:(?P<rel>(?:of\s+)?(?:whom|them|those|these)\b)|(?=(?:are|were|is|was|have|has|"
+    r"^\s+(?:(?P<rel>(?:of\s+)?(?:whom|them|those|these)\b|who\b)|(?=(?:are|were|is|was|have|has|"
     r"had|remain\w*|still|confirmed|believed|presumed|declared|reported)\b)"
     r"|(?=(?i:" + "|".join(pattern for _, pattern in METRIC_CUES) + r")\b))")
 #: "Of those, 125 are still held": a sentence that opens by pointing back.
@@ -71,8 +73,9 @@ CLAUSE_END = re.compile(r"\s*(?:[,;.]|$|\s(?:since|in|on|according|across|during
 TOLL = re.compile(r"\btoll\b[^,.;]{0,40}?\b(?:passed|reached|rose\s+to|risen\s+to|climbed\s+to|"
                   r"stood\s+at|stands\s+at|surpassed|exceeded|topped|hit|crossed)\s+$")
 #: A subject, its appositive and then its verb: "About 1.7 million people, more than
-#: 75 percent of Gaza's population, have been displaced".
-APPOSITIVE = re.compile(r"(?:,[^,;.]{1,80})?,\s+(?:have|has|had|are|were|is|was)\s+(?:been\s+)?")
+#: 75 percent of Gaza's population, have been displaced", or between dashes.
+APPOSITIVE = re.compile(r"(?:(?:,[^,;.]{1,80})?,|\s+[—–][^—–;.]{1,80}[—–])"
+                        r"\s+(?:have|has|had|are|were|is|was)\s+(?:been\s+)?")
 #: A figure in a conditional or future clause ("would see 33 hostages freed") is a
 #: term of a deal, not a count of what happened.
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should|will|shall)\b", re.IGNORECASE)
