@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, ClassVar
 
 from flask_smorest import abort
@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Select, Table, bindparam, false, func, sel
 from werkzeug.exceptions import NotFound
 
 from api import models, search
-from api.db import as_dicts, get_session
+from api.db import get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 from api.prepared import prepared
@@ -63,6 +63,10 @@ class Resource:
     @property
     def table(self) -> Table:
         return self.model.__table__
+
+    @cached_property
+    def by_ids(self) -> Select:
+        return select(self.table).where(self.table.c.id.in_(bindparam("ids", expanding=True)))
 
     @property
     def sort_options(self) -> list[str]:
@@ -119,8 +123,9 @@ class Resource:
         ids = list(dict.fromkeys(i for i in ids if i is not None))
         if not ids:
             return {}
-        rows = get_session().execute(select(self.table).where(self.table.c.id.in_(ids)))
-        records = self.represent(as_dicts(rows), expand)
+        connection = get_session().connection()
+        rows = prepared(self.by_ids, connection.dialect).rows(connection, {"ids": ids})
+        records = self.represent(rows, expand)
         return {record["id"]: record for record in records}
 
     def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:

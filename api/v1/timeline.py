@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marshmallow import fields, validate
-from sqlalchemy import Select, func, literal, select, tuple_
+from sqlalchemy import Select, bindparam, func, literal, select, tuple_
 
 from api import models
 from api.db import get_session
@@ -14,6 +16,7 @@ from api.http.cache import memo
 from api.http.paging import Page, encode_cursor, page_response
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
+from api.prepared import Prepared
 from schemas.common import page_of
 from schemas.service import TimelineItemSchema
 
@@ -43,30 +46,47 @@ EVENT_KINDS = {
 }
 
 
-def events(record_type: str, args: dict) -> Select | None:
-    """One type's events matching the filters, as (type, id, date), in timeline order
-    within the type; None if the filters rule the type out."""
+def placed(record_type: str, args: dict) -> bool:
+    """Whether the type can match the filters: a type without a place cannot match a
+    location filter."""
+    return not args.get("location") or EVENT_KINDS[record_type].location_column is not None
+
+
+def events(record_type: str, args: dict) -> Select:
+    """One type's events matching the filters, as (type, id, date)."""
     kind, table = EVENT_KINDS[record_type], REGISTRY[record_type].table
     when = table.c[kind.date_column]
     conditions = [when.is_not(None), *between(when, args)]
     if args.get("actor"):
         conditions.append(kind.by_actors(table, args["actor"]))
     if args.get("location"):
-        if kind.location_column is None:
-            return None
         conditions += within_locations(table.c[kind.location_column], args["location"])
     return select(literal(record_type).label("type"), table.c.id.label("id"),
                   when.label("date")).where(*conditions)
 
 
 def in_order(query: Select, record_type: str, args: dict, after: tuple | None) -> Select:
-    """``query`` from the cursor on, sorted by (date, id), at most a page and one."""
+    """``query`` from the cursor on, sorted by (date, id), at most ``size`` rows (the
+    cursor's date and id and the size are parameters: the statement is prepared once)."""
     kind, table = EVENT_KINDS[record_type], REGISTRY[record_type].table
     when, descending = table.c[kind.date_column], args["sort"] == "-date"
     if after:
-        query = query.where(past_cursor(record_type, when, table.c.id, after, descending))
+        query = query.where(past_cursor(record_type, when, table.c.id, after[1], descending))
     order = (when.desc(), table.c.id.desc()) if descending else (when, table.c.id)
-    return query.order_by(*order).limit(args["limit"] + 1)
+    return query.order_by(*order).limit(bindparam("size"))
+
+
+def events_after(record_type: str, args: dict, after: tuple | None) -> list[dict]:
+    """Up to a page and one of the type's events after the cursor, in order."""
+    connection = get_session().connection()
+    statement = memo(
+        ("timeline", record_type, filters_of(args), args["sort"], after and after[1]),
+        lambda: Prepared(in_order(events(record_type, args), record_type, args, after),
+                         connection.dialect))
+    params = {"size": args["limit"] + 1}
+    if after:
+        params.update(after_date=after[0], after_id=after[2])
+    return statement.rows(connection, params)
 
 
 def timeline_page(args: dict) -> Page:
@@ -78,18 +98,17 @@ def timeline_page(args: dict) -> Page:
     rows after the cursor, and a page costs the same at any depth and size: a
     UNION sorted as a whole would sort every event on each request.
     """
-    parts = {t: q for t in args.get("type") or EVENT_KINDS if (q := events(t, args)) is not None}
-    session = get_session()
+    types = [t for t in args.get("type") or EVENT_KINDS if placed(t, args)]
     total = memo(("total", "timeline", filters_of(args)), lambda: sum(
-        session.scalar(select(func.count()).select_from(q.subquery())) for q in parts.values()))
+        get_session().scalar(select(func.count()).select_from(events(t, args).subquery()))
+        for t in types))
     descending = args["sort"] == "-date"
     after = None
     if args.get("cursor"):
         # The cursor's tie-breaker is "type id": events sort by date, type, then id.
         date, position = cursor_key(args["cursor"], args["sort"], DATE)
         after = (date, *position.partition(" ")[::2])
-    rows = [row for record_type, query in parts.items()
-            for row in session.execute(in_order(query, record_type, args, after)).all()]
+    rows = [Event(**row) for t in types for row in events_after(t, args, after)]
     rows.sort(key=lambda row: (row.date, row.type, row.id), reverse=descending)
     more = len(rows) > args["limit"]
     rows = rows[: args["limit"]]
@@ -105,17 +124,23 @@ def timeline_page(args: dict) -> Page:
     return Page(items, total, args["limit"], next_cursor)
 
 
-def past_cursor(record_type: str, date, id_column, after: tuple, descending: bool):
+def past_cursor(record_type: str, date, id_column, last_type: str, descending: bool):
     """This type's events after the cursor's (date, type, id) in timeline order, as
     comparisons an index on (date, id) answers by seeking."""
-    last_date, last_type, last_id = after
+    last_date = bindparam("after_date", type_=date.type)
     if record_type == last_type:
-        pair, last = tuple_(date, id_column), tuple_(last_date, last_id)
+        pair, last = tuple_(date, id_column), tuple_(last_date, bindparam("after_id"))
         return pair < last if descending else pair > last
     same_day_follows = record_type < last_type if descending else record_type > last_type
     if same_day_follows:
         return date <= last_date if descending else date >= last_date
     return date < last_date if descending else date > last_date
+
+
+class Event(NamedTuple):
+    type: str
+    id: str
+    date: dt.date
 
 
 class TimelineArgs(PageArgs, DateRangeArgs):
