@@ -56,11 +56,11 @@ def test_gold_corpora_are_valid_and_every_evidence_span_is_in_its_article(root):
 
 
 #: F1 floors just under what each corpus measured when it was last changed (held out:
-#: when it was written, blind; b01-b06 on 2026-12-03). A drop below one is a regression
+#: when it was written, blind: b01-b06 on 2026-12-03). A drop below one is a regression
 #: in how the rules generalize.
 FLOORS = {
     "heldout": {"statements": 0.73, "statistics": 0.88, "proposals": 0.62, "meetings": 0.45},
-    "k": {"statements": 0.75, "statistics": 0.72, "proposals": 0.68, "meetings": 0.45},
+    "k": {"statements": 0.83, "statistics": 0.82, "proposals": 0.7, "meetings": 0.6},
     "h": {"statements": 0.9, "statistics": 0.95, "proposals": 0.85, "meetings": 0.8},
 }
 
