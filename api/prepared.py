@@ -8,18 +8,21 @@ parameters typed as the statement declares them; a run only expands ``IN``
 lists, applies the bind processors and converts each row with the result
 processors, as SQLAlchemy would: the same rows, as dicts.
 
-A statement that embeds request values (a list's filters) is kept per dataset
-version and request shape by the caller (``api.http.cache.memo``); one without
-(children by ids) once per process.
+``run_per_version`` keeps a statement that embeds request values (a list's
+filters) per dataset version and key (``api.http.cache.memo``); ``run`` keeps one
+without (children by ids) once per process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Select
+
+from api.db import get_session
+from api.http.cache import memo
 
 
 class Prepared:
@@ -102,7 +105,21 @@ class _Layout:
         return {slot[0]: value for slot, value in zip(self.slots, values, strict=True)}
 
 
+def run(statement: Select, params: dict[str, Any] | None = None) -> list[dict]:
+    """The rows of a statement that embeds no request values, prepared once per process."""
+    connection = get_session().connection()
+    return _prepared(statement, connection.dialect).rows(connection, params)
+
+
+def run_per_version(key: Hashable, build: Callable[[], Select], params: dict[str, Any]
+                    ) -> list[dict]:
+    """The rows of the statement ``build()`` makes, which embeds request values (a
+    list's filters): prepared once per dataset version and ``key``."""
+    connection = get_session().connection()
+    statement = memo(key, lambda: Prepared(build(), connection.dialect))
+    return statement.rows(connection, params)
+
+
 @cache
-def prepared(statement: Select, dialect: Dialect) -> Prepared:
-    """The prepared form of a statement that holds no request values."""
+def _prepared(statement: Select, dialect: Dialect) -> Prepared:
     return Prepared(statement, dialect)

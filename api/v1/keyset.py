@@ -18,16 +18,13 @@ from typing import Any
 
 from sqlalchemy import Column, Select, bindparam, tuple_
 
-from api.db import get_session
-from api.http.cache import memo
-from api.prepared import Prepared
+from api.prepared import run_per_version
 
 
 def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
                 id_column: Column, descending: bool, after: tuple[Any, str] | None,
                 size: int) -> list[dict]:
     """Up to ``size`` rows of ``query()`` after ``after`` = (value, id), in order."""
-    connection = get_session().connection()
     after_value = bindparam("after_value", type_=column.type)
     after_id = bindparam("after_id", type_=id_column.type)
 
@@ -38,13 +35,12 @@ def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
         return left < right if descending else left > right
 
     def run(phase: str, where: Callable[[], list], order: Callable[[], list], n: int) -> list:
-        statement = memo(("keyset", key, column.key, descending, phase), lambda: Prepared(
-            query().where(*where()).order_by(*order()).limit(bindparam("size")),
-            connection.dialect))
         params = {"size": n}
         if after is not None:
             params.update(after_value=after[0], after_id=after[1])
-        return statement.rows(connection, params)
+        return run_per_version(
+            ("keyset", key, column.key, descending, phase),
+            lambda: query().where(*where()).order_by(*order()).limit(bindparam("size")), params)
 
     if column.key == id_column.key:
         return run("ids" if after is None else "ids after",

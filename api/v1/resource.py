@@ -24,7 +24,7 @@ from api import models, search
 from api.db import get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
-from api.prepared import prepared
+from api.prepared import run
 
 from .keyset import keyset_rows
 
@@ -123,9 +123,7 @@ class Resource:
         ids = list(dict.fromkeys(i for i in ids if i is not None))
         if not ids:
             return {}
-        connection = get_session().connection()
-        rows = prepared(self.by_ids, connection.dialect).rows(connection, {"ids": ids})
-        records = self.represent(rows, expand)
+        records = self.represent(run(self.by_ids, {"ids": ids}), expand)
         return {record["id"]: record for record in records}
 
     def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
@@ -191,9 +189,7 @@ def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dic
     grouped: dict[str, list[dict]] = defaultdict(list)
     if not ids:
         return grouped
-    connection = get_session().connection()
-    statement = prepared(children_of(model, key, tuple(order)), connection.dialect)
-    for row in statement.rows(connection, {"ids": ids}):
+    for row in run(children_of(model, key, tuple(order)), {"ids": ids}):
         grouped[row[key]].append(row)
     return grouped
 
@@ -217,9 +213,7 @@ EVIDENCE_OF = (
 def attach_evidence(record_type: str, records: list[dict]) -> None:
     if not records:
         return
-    connection = get_session().connection()
-    rows = prepared(EVIDENCE_OF, connection.dialect).rows(
-        connection, {"record_type": record_type, "ids": [r["id"] for r in records]})
+    rows = run(EVIDENCE_OF, {"record_type": record_type, "ids": [r["id"] for r in records]})
     spans: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         spans[row["record_id"]].append({"source_id": row["source_id"], "start": row["start"],

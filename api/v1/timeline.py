@@ -16,7 +16,7 @@ from api.http.cache import memo
 from api.http.paging import Page, encode_cursor, page_response
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
-from api.prepared import Prepared
+from api.prepared import run_per_version
 from schemas.common import page_of
 from schemas.service import TimelineItemSchema
 
@@ -78,15 +78,12 @@ def in_order(query: Select, record_type: str, args: dict, after: tuple | None) -
 
 def events_after(record_type: str, args: dict, after: tuple | None) -> list[dict]:
     """Up to a page and one of the type's events after the cursor, in order."""
-    connection = get_session().connection()
-    statement = memo(
-        ("timeline", record_type, filters_of(args), args["sort"], after and after[1]),
-        lambda: Prepared(in_order(events(record_type, args), record_type, args, after),
-                         connection.dialect))
     params = {"size": args["limit"] + 1}
     if after:
         params.update(after_date=after[0], after_id=after[2])
-    return statement.rows(connection, params)
+    return run_per_version(
+        ("timeline", record_type, filters_of(args), args["sort"], after and after[1]),
+        lambda: in_order(events(record_type, args), record_type, args, after), params)
 
 
 def timeline_page(args: dict) -> Page:
