@@ -26,7 +26,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     headers.init_app(app)
-    cache.init_app(app, db.get_engine_of(app))  # after headers: its after_request runs first
+    cache.init_app(app)  # after headers: its after_request runs first
     docs.init_app(app)
 
     from . import commands, v1  # they import seed, which imports api.models

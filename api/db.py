@@ -1,7 +1,9 @@
-"""Database engine, per-request sessions and schema migrations.
+"""Database engine and what a request reads through.
 
-The engine lives on the app (``app.extensions["parley.engine"]``); a request gets
-its own session on ``g``, closed when the request ends (Flask tutorial pattern).
+The engine lives on the app (``app.extensions["parley.engine"]``). A request reads
+one snapshot (``api.snapshot``): the prepared hot-path queries on its connection
+(``get_connection``), anything else through an ORM session bound to it, on ``g``
+(``get_session``); both end when the request does (Flask tutorial pattern).
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, Result, create_engine, event
+from sqlalchemy import Connection, Engine, Result, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from .snapshot import Snapshots
+
 ENGINE_KEY = "parley.engine"
+SNAPSHOTS_KEY = "parley.snapshots"
 
 
 def normalize_url(url: str) -> str:
@@ -50,8 +55,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[ENGINE_KEY] = make_engine(app.config["DATABASE_URL"])
-    app.teardown_appcontext(close_session)
+    engine = app.extensions[ENGINE_KEY] = make_engine(app.config["DATABASE_URL"])
+    app.extensions[SNAPSHOTS_KEY] = Snapshots(engine)
+    app.teardown_appcontext(end_reads)
 
 
 def get_engine() -> Engine:
@@ -62,16 +68,27 @@ def get_engine_of(app: Flask) -> Engine:
     return app.extensions[ENGINE_KEY]
 
 
+def snapshots_of(app: Flask) -> Snapshots:
+    return app.extensions[SNAPSHOTS_KEY]
+
+
+def get_connection() -> Connection:
+    """The connection of this request's snapshot."""
+    return snapshots_of(current_app).connection()
+
+
 def get_session() -> Session:
+    """An ORM session on this request's snapshot."""
     if "db_session" not in g:
-        g.db_session = Session(get_engine())
+        g.db_session = Session(bind=get_connection())
     return g.db_session
 
 
-def close_session(_exc: BaseException | None = None) -> None:
+def end_reads(_exc: BaseException | None = None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+    snapshots_of(current_app).end()
 
 
 def as_dicts(result: Result) -> list[dict]:

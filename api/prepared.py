@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Select
 
-from api.db import get_session
+from api.db import get_connection
 from api.http.cache import memo
 
 
@@ -107,7 +107,7 @@ class _Layout:
 
 def run(statement: Select, params: dict[str, Any] | None = None) -> list[dict]:
     """The rows of a statement that embeds no request values, prepared once per process."""
-    connection = get_session().connection()
+    connection = get_connection()
     return _prepared(statement, connection.dialect).rows(connection, params)
 
 
@@ -115,7 +115,7 @@ def run_per_version(key: Hashable, build: Callable[[], Select], params: dict[str
                     ) -> list[dict]:
     """The rows of the statement ``build()`` makes, which embeds request values (a
     list's filters): prepared once per dataset version and ``key``."""
-    connection = get_session().connection()
+    connection = get_connection()
     statement = memo(key, lambda: Prepared(build(), connection.dialect))
     return statement.rows(connection, params)
 

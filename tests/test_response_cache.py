@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, func, select
 
 import seed
-from api import create_app
-from api.db import make_engine
-from api.http.cache import VersionedLRU
+from api import create_app, models
+from api.db import get_session, make_engine
+from api.http.cache import VersionedLRU, dataset_version
+from api.prepared import run
 
 UNSEEN = Path(__file__).parent / "articles" / "unseen_doha.txt"
 PAGE = "/v1/statements?sort=-date&limit=5"
@@ -65,6 +66,22 @@ def test_a_load_is_visible_at_once_and_changes_the_etag(
     assert after.get_json()["meta"]["total"] > total  # the count is not a stale memo
     assert after.headers["ETag"] != before.headers["ETag"]
     assert client.get(PAGE, headers={"If-None-Match": before.headers["ETag"]}).status_code == 200
+
+
+def test_a_request_reads_one_snapshot_while_a_load_commits(seeded, database_url, runner) -> None:
+    """The version that keys a response (its ETag, cache entry and memoized total) is the
+    version of the rows in it, even when a load commits halfway through the request."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    count = select(func.count()).select_from(models.Statement)
+    with app.test_request_context(PAGE):
+        version, statements = dataset_version(), get_session().scalar(count)
+        result = runner.invoke(args=["ingest", "--database-url", database_url, str(UNSEEN)])
+        assert result.exit_code == 0, result.output
+        assert get_session().scalar(count) == statements
+        assert len(run(select(models.Statement.__table__.c.id))) == statements  # hot path
+        assert dataset_version() == version
+    with app.test_request_context(PAGE):  # the next request reads the new snapshot
+        assert dataset_version() != version and get_session().scalar(count) > statements
 
 
 def test_a_cached_page_and_a_304_cost_no_data_query(seeded, database_url) -> None:

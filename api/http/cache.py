@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app, g, request
-from sqlalchemy import Engine
 from werkzeug.datastructures import ETags
 from werkzeug.http import parse_etags
 
-from api import models
+from api.db import snapshots_of
+from api.snapshot import Snapshots
 
 from . import headers
 
@@ -93,42 +93,9 @@ class VersionedLRU:
                 self.size -= self.entries.popitem(last=False)[1][1]
 
 
-class VersionProbe:
-    """Reads the dataset version on a connection each thread keeps for it.
-
-    The probe is one indexed single-row SELECT; a kept DB-API connection avoids
-    a pool checkout and an ORM session for it on every request.
-    """
-
-    QUERY = f"SELECT version FROM {models.DatasetState.__tablename__} WHERE name = 'current'"
-
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        self.local = threading.local()
-
-    def read(self) -> str:
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            # Detached from the pool: closed with its thread, never checked back in.
-            connection = self.local.connection = self.engine.raw_connection()
-            connection.detach()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(self.QUERY)
-            row = cursor.fetchone()
-            cursor.close()
-            connection.rollback()  # no transaction left open between requests
-        except Exception:
-            self.local.connection = None  # broken (a restarted server): reconnect next time
-            connection.invalidate()
-            raise
-        return row[0] if row else ""
-
-
 def dataset_version() -> str:
-    if "dataset_version" not in g:
-        g.dataset_version = current_app.extensions[CACHE_KEY].probe.read()
-    return g.dataset_version
+    """The version of the data this request reads (``api.snapshot``)."""
+    return snapshots_of(current_app).version()
 
 
 def memo(key: Hashable, compute: Callable[[], T]) -> T:
@@ -143,8 +110,7 @@ def memo(key: Hashable, compute: Callable[[], T]) -> T:
 
 
 class ResponseCache:
-    def __init__(self, engine: Engine, max_bytes: int):
-        self.probe = VersionProbe(engine)
+    def __init__(self, max_bytes: int):
         self.responses = VersionedLRU(max_bytes)
 
     def request_etag(self) -> str:
@@ -193,21 +159,27 @@ def etag_for(version: str, environ: dict) -> str:
 class CachedResponses:
     """WSGI middleware: answers a GET or HEAD whose page is cached, without Flask."""
 
-    def __init__(self, wsgi_app: Callable, cache: ResponseCache):
+    def __init__(self, wsgi_app: Callable, cache: ResponseCache, snapshots: Snapshots):
         self.wsgi_app = wsgi_app
         self.cache = cache
+        self.snapshots = snapshots
 
     def __call__(self, environ: dict, start_response: Callable):
-        hit = self.lookup(environ) if self.cache.responses.size else None
-        if hit is not None:
-            return self.replay(environ, start_response, *hit)
-        return self.wsgi_app(environ, start_response)
+        # The version read for the lookup opens the snapshot that, on a miss, the
+        # app renders from; however the request ends, the snapshot ends with it.
+        try:
+            hit = self.lookup(environ) if self.cache.responses.size else None
+            if hit is not None:
+                return self.replay(environ, start_response, *hit)
+            return self.wsgi_app(environ, start_response)
+        finally:
+            self.snapshots.end()
 
     def lookup(self, environ: dict) -> tuple | None:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         try:
-            version = self.cache.probe.read()
+            version = self.snapshots.version()
         except Exception:  # the database is down: the app behind answers, as a problem
             return None
         etag = etag_for(version, environ)
@@ -237,10 +209,10 @@ def _cached_view() -> bool:
     return bool(view is not None and getattr(view, "cached", False))
 
 
-def init_app(app: Flask, engine: Engine) -> None:
-    cache = ResponseCache(engine, int(app.config["RESPONSE_CACHE_MB"] * 2**20))
+def init_app(app: Flask) -> None:
+    cache = ResponseCache(int(app.config["RESPONSE_CACHE_MB"] * 2**20))
     app.extensions[CACHE_KEY] = cache
     app.extensions[MEMO_KEY] = VersionedLRU(app.config["MEMO_ENTRIES"])
     app.before_request(cache.before)
     app.after_request(cache.after)
-    app.wsgi_app = CachedResponses(app.wsgi_app, cache)
+    app.wsgi_app = CachedResponses(app.wsgi_app, cache, snapshots_of(app))
