@@ -13,6 +13,10 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag, Link, X-Request-Id",
 }
+#: Request headers that can make a 200 a 304 or a 412 (``Response.make_conditional``);
+#: without one, there is nothing to check.
+CONDITIONAL = frozenset({"HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE",
+                         "HTTP_IF_UNMODIFIED_SINCE"})
 PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
     "Access-Control-Allow-Headers": "If-None-Match, X-Request-Id",
@@ -44,5 +48,6 @@ def finish_response(response: Response) -> Response:
     if request.method in ("GET", "HEAD") and response.status_code == 200:
         # Strong: data views carry one from api.http.cache; others, a digest of the bytes.
         response.add_etag()
-        response.make_conditional(request)  # If-None-Match -> 304, no body
+        if CONDITIONAL.intersection(request.environ):
+            response.make_conditional(request)  # If-None-Match -> 304, no body
     return response
