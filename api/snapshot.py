@@ -11,7 +11,9 @@ queries and ORM session all run on it until the request ends.
 
 The connection stays with its thread from request to request, detached from the
 pool: a pool checkout, reset and return (and on PostgreSQL a ping) cost more than
-the three queries of a page.
+the three queries of a page. On PostgreSQL it is in autocommit mode, so that the
+snapshot opens with its version read in one round trip, and a cached page's
+version check (``peek``, no snapshot) is a single one.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from api import models
 
 VERSION_QUERY = (f"SELECT version FROM {models.DatasetState.__tablename__} "
                  "WHERE name = 'current'")
+POSTGRESQL_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 class Snapshots:
@@ -43,6 +46,12 @@ class Snapshots:
         self.connection()
         return self.local.version
 
+    def peek(self) -> str:
+        """The dataset version now, read outside any snapshot (the current one's, if open)."""
+        if getattr(self.local, "open", False):
+            return self.local.version
+        return self._read(VERSION_QUERY)
+
     def end(self) -> None:
         """Close the snapshot, if one is open; the connection stays for the next."""
         if not getattr(self.local, "open", False):
@@ -58,27 +67,35 @@ class Snapshots:
             raise
 
     def _open(self) -> None:
+        if self.engine.dialect.name == "postgresql":
+            # Both statements in one simple query: one round trip.
+            self.local.version = self._read(f"{POSTGRESQL_SNAPSHOT}; {VERSION_QUERY}")
+        else:
+            self.local.version = self._read("BEGIN", VERSION_QUERY)
+        self.local.open = True
+
+    def _read(self, *statements: str) -> str:
+        """Run the statements; the version the last one selects."""
         connection = getattr(self.local, "connection", None)
         if connection is None:
             connection = self.local.connection = self._connect()
         try:
             cursor = connection.connection.dbapi_connection.cursor()
-            if connection.dialect.name == "sqlite":
-                cursor.execute("BEGIN")
-            cursor.execute(VERSION_QUERY)
+            for statement in statements:
+                cursor.execute(statement)
+            while cursor.description is None and cursor.nextset():
+                pass  # past the results of a statement that returns no rows
             row = cursor.fetchone()
             cursor.close()
         except Exception:
             self._discard()  # broken (a restarted server, say): a new one next time
             raise
-        self.local.version = row[0] if row else ""
-        self.local.open = True
+        return row[0] if row else ""
 
     def _connect(self) -> Connection:
         connection = self.engine.connect()
         if connection.dialect.name == "postgresql":
-            connection = connection.execution_options(
-                isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         connection.detach()  # closed with its thread, never returned to the pool
         return connection
 

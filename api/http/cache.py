@@ -165,9 +165,7 @@ class CachedResponses:
         self.snapshots = snapshots
 
     def __call__(self, environ: dict, start_response: Callable):
-        # The version read for the lookup opens the snapshot that, on a miss, the
-        # app renders from; however the request ends, the snapshot ends with it.
-        try:
+        try:  # however the request ends, its snapshot (if the app opened one) ends too
             hit = self.lookup(environ) if self.cache.responses.size else None
             if hit is not None:
                 return self.replay(environ, start_response, *hit)
@@ -179,7 +177,7 @@ class CachedResponses:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         try:
-            version = self.snapshots.version()
+            version = self.snapshots.peek()
         except Exception:  # the database is down: the app behind answers, as a problem
             return None
         etag = etag_for(version, environ)
