@@ -25,8 +25,12 @@ def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
                 id_column: Column, descending: bool, after: tuple[Any, str] | None,
                 size: int) -> list[dict]:
     """Up to ``size`` rows of ``query()`` after ``after`` = (value, id), in order."""
-    after_value = bindparam("after_value", type_=column.type)
-    after_id = bindparam("after_id", type_=id_column.type)
+
+    def after_value():
+        return bindparam("after_value", type_=column.type)
+
+    def after_id():
+        return bindparam("after_id", type_=id_column.type)
 
     def direction(c: Column):
         return c.desc() if descending else c.asc()
@@ -44,18 +48,19 @@ def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
 
     if column.key == id_column.key:
         return run("ids" if after is None else "ids after",
-                   lambda: [] if after is None else [beyond(id_column, after_id)],
+                   lambda: [] if after is None else [beyond(id_column, after_id())],
                    lambda: [direction(id_column)], size)
     rows: list[dict] = []
     if after is None or after[0] is not None:
         rows = run("values" if after is None else "values after",
                    lambda: [column.is_not(None)] + (
                        [] if after is None
-                       else [beyond(tuple_(column, id_column), tuple_(after_value, after_id))]),
+                       else [beyond(tuple_(column, id_column), tuple_(after_value(), after_id()))]),
                    lambda: [direction(column), direction(id_column)], size)
     if len(rows) < size and column.nullable:
         resumes = after is not None and after[0] is None
         rows += run("nulls after" if resumes else "nulls",
-                    lambda: [column.is_(None)] + ([beyond(id_column, after_id)] if resumes else []),
+                    lambda: [column.is_(None),
+                             *([beyond(id_column, after_id())] if resumes else [])],
                     lambda: [direction(id_column)], size - len(rows))
     return rows
