@@ -191,7 +191,9 @@ def test_number_grammar():
     ("they met on Friday", False, dt.date(2024, 8, 16)),
     ("they met on Sunday evening", False, dt.date(2024, 8, 11)),
     ("they will meet on Monday", True, dt.date(2024, 8, 19)),
-    ("they will meet on Saturday", True, dt.date(2024, 8, 24)),
+    ("they will meet on Saturday", True, dt.date(2024, 8, 17)),  # later that day
+    ("they will meet next Saturday", True, dt.date(2024, 8, 24)),
+    ("they met last Saturday", False, dt.date(2024, 8, 10)),
 ])
 def test_weekdays_resolve_against_the_publication_date(phrase, future, expected):
     published = dt.date(2024, 8, 17)  # a Saturday
@@ -448,3 +450,11 @@ def test_a_proposal_in_a_quotation_or_not_yet_made_starts_no_record(gazetteer):
     text = ('Egypt presented a truce proposal on Monday. "We believe this is a serious '
             'proposal," said John Kirby. The cabinet authorised the team to present a proposal.')
     assert proposers(text, gazetteer) == ["egypt"]
+
+
+def test_a_meeting_due_on_the_publication_day_is_dated_that_day(gazetteer):
+    """News style names the publication day by its weekday: a delegation "expected in
+    Cairo on Saturday" in a Saturday article is expected that day, not a week later."""
+    text = "A Hamas delegation was expected in Cairo on Saturday for talks with Egyptian mediators."
+    meetings = extract(text, gazetteer, dt.date(2024, 8, 17), "stated")["meetings"]
+    assert [(m["status"], m["date"]) for m in meetings] == [("scheduled", "2024-08-17")]
