@@ -11,17 +11,12 @@ import pytest
 
 import seed
 from seed.corpus import read_corpus
-from seed.evaluate import evaluate, seed_gazetteer
+from seed.evaluate import evaluate
 from seed.extract import extract
 from seed.extract.dates import weekday_dates
 from seed.extract.numbers import numbers
 
 SEED = seed.DEFAULT_SEED_DIR
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return seed_gazetteer(SEED)
 
 
 def statements(text: str, gazetteer, published: dt.date | None = None) -> list[dict]:
@@ -145,7 +140,7 @@ def test_unknown_speaker_becomes_a_provisional_actor(gazetteer):
     assert result["statements"][0]["speaker"] == "juliette-touma"
     assert result["actors"] == [{"id": "juliette-touma", "name": "Juliette Touma",
                                  "kind": "person", "extraction": {
-                                     "method": "rule", "rule": "actor.provisional_speaker",
+                                     "method": "rule", "rule": "actor.provisional_titled",
                                      "confidence": 0.5}}]
 
 

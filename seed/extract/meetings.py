@@ -162,10 +162,10 @@ class MeetingRules:
                     r"\s*(?:before|after)\s", self.body[clause.start:clause.end]):
                 # "X met Y on Thursday before traveling on to Qatar": the subject travels
                 person = next((m for m in self.ctx.mentions_in(sentence.start, clause.start)
-                               if self.ctx.gazetteer.is_person(m.actor)), None)
+                               if self.ctx.is_person(m.actor)), None)
             else:
                 person = self.ctx.last_actor_before(
-                    clause.start, lambda m: self.ctx.gazetteer.is_person(m.actor)
+                    clause.start, lambda m: self.ctx.is_person(m.actor)
                     and m.start >= sentence.start)
             if person:
                 participants[person.actor] = "visitor"
@@ -184,7 +184,7 @@ class MeetingRules:
 
     def _in_title(self, mention: Mention, following: list[Mention]) -> bool:
         """Whether the body is named in the title of the person named next."""
-        if not following or not self.ctx.gazetteer.is_person(following[0].actor):
+        if not following or not self.ctx.is_person(following[0].actor):
             return False
         person = following[0]
         if not TITLE_BETWEEN.fullmatch(self.body, mention.end, person.start):
@@ -198,7 +198,7 @@ class MeetingRules:
         return False
 
     def _takes_part(self, mention: Mention) -> bool:
-        if self.ctx.gazetteer.kind(mention.actor) == "media_outlet":
+        if self.ctx.kind(mention.actor) == "media_outlet":
             return False
         before = self.body[max(0, mention.start - 14):mention.start].lower()
         return "according to" not in before
@@ -206,16 +206,15 @@ class MeetingRules:
     def _without_parents(self, participants: dict[str, str]) -> dict[str, str]:
         """"Her Qatari counterpart, Jane Doe": the state is the person's, not a
         participant of its own."""
-        actors = self.ctx.gazetteer.actors
         states = set()
         for actor in participants:
-            parent = actors[actor].affiliation if actor in actors else None
+            parent = self.ctx.affiliation(actor)
             seen: set[str] = set()
-            while parent in actors and parent not in seen:  # a looping gazetteer is reported
-                seen.add(parent)                            # elsewhere; do not hang on it
-                if actors[parent].kind == "state":
+            while parent and parent not in seen:  # a looping gazetteer is reported
+                seen.add(parent)                  # elsewhere; do not hang on it
+                if self.ctx.kind(parent) == "state":
                     states.add(parent)
-                parent = actors[parent].affiliation
+                parent = self.ctx.affiliation(parent)
         return {a: r for a, r in participants.items() if a not in states}
 
     def _merge_or_add(self, found: list[Found], new: Found) -> None:

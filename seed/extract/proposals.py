@@ -177,7 +177,7 @@ class ProposalRules:
         by = BY.match(self.body, span.end, sentence.end)
         if by:
             after = self.ctx.mentions_in(by.end(), min(sentence.end, by.end() + 60))
-            people = [m for m in after if self.ctx.gazetteer.is_person(m.actor)]
+            people = [m for m in after if self.ctx.is_person(m.actor)]
             if after:
                 return (people or after)[-1 if people else 0].actor
         made = PRESENTED.search(self.body, sentence.start, span.start)

@@ -1,0 +1,72 @@
+"""The rules on sentences in the style of news reports they were not written for: people
+the gazetteer lacks, meetings and proposals in other words, hedged figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from seed.extract import extract
+
+PUBLISHED = dt.date(2024, 8, 17)  # a Saturday
+
+
+def found(text: str, gazetteer, kind: str) -> list[dict]:
+    return extract(text, gazetteer, PUBLISHED, "stated")[kind]
+
+
+def participants(meeting: dict) -> set[str]:
+    return {p["actor"] for p in meeting["participants"]}
+
+
+def test_a_titled_person_outside_the_gazetteer_is_a_provisional_participant(gazetteer):
+    """Not their country: "the Egyptian president, X" is X, and Egypt only describes X."""
+    text = ("Antony Blinken spoke by phone with the Egyptian president, Karim Abdel Wahab, "
+            "on Friday.")
+    result = extract(text, gazetteer, PUBLISHED, "stated")
+    assert [participants(m) for m in result["meetings"]] == [
+        {"antony-blinken", "karim-abdel-wahab"}]
+    assert [(a["id"], a["name"], a["kind"], a["extraction"]["rule"])
+            for a in result["actors"]] == [
+        ("karim-abdel-wahab", "Karim Abdel Wahab", "person", "actor.provisional_titled")]
+
+
+def test_a_titled_speaker_and_their_surname_later_are_one_provisional_person(gazetteer):
+    text = ("Mossad chief Daniel Orbach said on Friday that the gaps were narrowing.\n\n"
+            "Orbach told reporters that Israel would send a team to Cairo.")
+    assert [s["speaker"] for s in found(text, gazetteer, "statements")] == [
+        "daniel-orbach", "daniel-orbach"]
+
+
+def test_a_crown_prince_mohammed_is_not_the_sheikh_mohammed_named_before(gazetteer):
+    """Sheikh Mohammed stands for the Qatari prime minister once he is named in full;
+    a Mohammed whose name goes on ("bin Salim") is somebody else."""
+    text = ("Mohammed bin Abdulrahman Al Thani hosted the talks in Doha.\n\n"
+            "Later, Antony Blinken met Saudi Crown Prince Mohammed bin Salim in Riyadh.")
+    assert [participants(m) for m in found(text, gazetteer, "meetings")][-1] == {
+        "antony-blinken", "mohammed-bin-salim"}
+
+
+def test_a_headline_in_title_case_makes_up_nobody(gazetteer):
+    text = ("Egyptian President Meets Hamas Leaders As Envoy Heads To Cairo\n\n"
+            "Egypt's president met Hamas leaders in Cairo on Friday, officials said.")
+    assert extract(text, gazetteer, PUBLISHED, "stated")["actors"] == []
+
+
+def test_a_title_does_not_reach_back_into_the_sentence_before(gazetteer):
+    text = ("Antony Blinken met Hamas negotiators. Mossad chief Daniel Orbach said on Friday "
+            "that the gaps were narrowing.")
+    result = extract(text, gazetteer, PUBLISHED, "stated")
+    assert [participants(m) for m in result["meetings"]] == [{"antony-blinken", "hamas"}]
+
+
+def test_the_group_after_a_titled_member_is_the_group_in_the_title(gazetteer):
+    text = ("Hamas official Yusuf Darwish said Israel bore responsibility for the delay.\n\n"
+            "The group said it was still committed to the proposal it had accepted.")
+    assert [s["speaker"] for s in found(text, gazetteer, "statements")] == [
+        "yusuf-darwish", "hamas"]
+
+
+def test_the_president_is_not_the_vice_president_named_last(gazetteer):
+    text = ("Joe Biden and Vice President Laura Whitfield met the negotiating team on "
+            "Monday.\n\nThe president told reporters a final proposal was close.")
+    assert [s["speaker"] for s in found(text, gazetteer, "statements")] == ["joe-biden"]
