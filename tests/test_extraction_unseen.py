@@ -70,3 +70,36 @@ def test_the_president_is_not_the_vice_president_named_last(gazetteer):
     text = ("Joe Biden and Vice President Laura Whitfield met the negotiating team on "
             "Monday.\n\nThe president told reporters a final proposal was close.")
     assert [s["speaker"] for s in found(text, gazetteer, "statements")] == ["joe-biden"]
+
+
+def test_he_met_two_leaders_in_two_cities_then_flew_on_is_three_meetings(gazetteer):
+    text = ("Antony Blinken is on his sixth trip to the region.\n\n"
+            "Before landing in Israel, he met Saudi Crown Prince Faisal bin Nawaf in Riyadh on "
+            "Monday and Egyptian President Karim Abdel Wahab in Cairo on Tuesday, then flew to "
+            "Doha for talks.")
+    meetings = found(text, gazetteer, "meetings")
+    assert [(participants(m), m.get("location"), m.get("date")) for m in meetings] == [
+        ({"antony-blinken", "faisal-bin-nawaf"}, None, "2024-08-12"),
+        ({"antony-blinken", "karim-abdel-wahab"}, "cairo", "2024-08-13"),
+        ({"antony-blinken"}, "doha", None)]
+    assert [m["evidence"][0]["text"] for m in meetings[:2]] == [
+        "Before landing in Israel, he met Saudi Crown Prince Faisal bin Nawaf in Riyadh on Monday",
+        "Egyptian President Karim Abdel Wahab in Cairo on Tuesday"]
+
+
+def test_separate_calls_are_a_call_each_with_the_subject_of_the_sentence(gazetteer):
+    text = ("Joe Biden spoke with Benjamin Netanyahu by phone on Wednesday, and held separate "
+            "calls with Egyptian President Karim Abdel Wahab and Qatar's Emir Hamad bin Saleh "
+            "Al Marri on Thursday.")
+    meetings = found(text, gazetteer, "meetings")
+    assert [(participants(m), m["mode"], m["date"]) for m in meetings] == [
+        ({"joe-biden", "benjamin-netanyahu"}, "phone_call", "2024-08-14"),
+        ({"joe-biden", "karim-abdel-wahab"}, "phone_call", "2024-08-15"),
+        ({"joe-biden", "hamad-bin-saleh-al-marri"}, "phone_call", "2024-08-15")]
+
+
+def test_two_meetings_in_one_city_with_nobody_in_common_stay_two(gazetteer):
+    text = ("Joe Biden met Benjamin Netanyahu in Cairo on Monday.\n\n"
+            "Antony Blinken met Hamas negotiators in Cairo on Monday.")
+    assert [participants(m) for m in found(text, gazetteer, "meetings")] == [
+        {"joe-biden", "benjamin-netanyahu"}, {"antony-blinken", "hamas"}]

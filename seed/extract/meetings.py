@@ -57,7 +57,10 @@ CLAUSE_BREAK = re.compile(
     r"according|despite|with\s+the\s+main|reports|aimed|alongside)\b)|;\s+|\s+—\s+"
     r"|\b(?:said|says|stated|stating|told\s+\w+|announced|reported)(?:\s+[\w-]+){0,4}?\s+that\s+"
     r"|\s+(?=(?:as\s+part\s+of|to\s+secure|to\s+discuss|in\s+a\s+bid|in\s+an\s+effort)\b)"
-    r"|\s+(?=(?:before|after)\s+\w+ing\b)",
+    r"|\s+(?=(?:before|after)\s+\w+ing\b)"
+    # a second verb of the same subject: "X spoke with A, and held separate calls with B"
+    r"|,\s+(?:and\s+then|and|then)\s+(?=(?:held|met|spoke|hosted|visited|flew|travell?ed|"
+    r"arrived|phoned|landed)\b)",
     re.IGNORECASE)
 #: A name after these is not a participant ("warrant by the ICC", "halting Israel's").
 NOT_PARTICIPANT = re.compile(
@@ -71,8 +74,18 @@ TITLE_BETWEEN = re.compile(
 #: "…, Qatar and Israel": the places listed after the first.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 NEVER_MERGED = {"delegations"}
+MET_RULES = {"meeting.met", "meeting.call"}
 ANAPHORIC = re.compile(r"\bthe\s+(?:delegation|meeting|talks|consultations?|call)\b",
                        re.IGNORECASE)
+#: "he met …", "she also held …": a subject the pronoun stands for.
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+#: What may open a clause that shares the sentence's subject: "then", "and later".
+NO_SUBJECT = re.compile(r"\s*(?:(?:and|then|later|also|before|after)\s+)*", re.IGNORECASE)
+#: "A in Riyadh on Monday and B": a place or a day between two of those met parts
+#: their meetings.
+ELSEWHERE_BETWEEN = re.compile(r"\b(?:in|on)\s+[A-Z][^,;]*\band\b")
+#: What joins a clause, or one meeting's part of it, to the next: "…on Monday and".
+LIST_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|then)\b[\s,]*)*$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside)\s+(?:the\s+|both\s+)?$", re.IGNORECASE)
 
 
@@ -99,12 +112,14 @@ class MeetingRules:
             if not TRIGGER_WORD.search(self.body, sentence.start, sentence.end) or (
                     self.ctx.doc.is_headline(sentence)):
                 continue
+            subjects: dict[str, str] = {}  # "X met A, then flew to B": X flew too
             for clause in self._clauses(sentence):
                 text = self.body[clause.start:clause.end]
                 match = TRIGGER.search(text)
                 if not match:
                     continue
-                for meeting in self._meetings(index, clause, match):
+                meetings, subjects = self._meetings(index, clause, match, subjects)
+                for meeting in meetings:
                     self._merge_or_add(found, meeting)
         records = [self._record(meeting) for meeting in found if meeting.participants
                    or meeting.location]
@@ -123,9 +138,14 @@ class MeetingRules:
         cuts += [sentence.start + m.end() for m in
                  CLAUSE_BREAK.finditer(self.body[sentence.start:sentence.end])]
         cuts.append(sentence.end)
-        return [Segment(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        # "…by phone on Wednesday, and" / "…on Tuesday, then": the joint is not evidence
+        return [Segment(a, a + len(LIST_TAIL.sub("", self.body[a:b])))
+                for a, b in itertools.pairwise(cuts) if b > a]
 
-    def _meetings(self, index: int, clause: Segment, match: re.Match) -> list[Found]:
+    def _meetings(self, index: int, clause: Segment, match: re.Match,
+                  carried: dict[str, str]) -> tuple[list[Found], dict[str, str]]:
+        """The meetings of a clause, and its subjects (who met, hosted or travelled),
+        which a later clause of the sentence with no subject of its own shares."""
         trigger = match.lastgroup or ""
         words = match.group(0).lower()
         mode = MODES.get(trigger) or (
@@ -134,8 +154,12 @@ class MeetingRules:
             else "in_person")
         status = "scheduled" if is_future(self.body[clause.start:clause.end]) else "held"
         mentions = self.ctx.mentions_in(clause.start, clause.end, actors_only=False)
-        places, participants = [], {}
+        places: list[Mention] = []
+        subjects: dict[str, str] = {}
+        objects: list[Mention] = []  # those met, in text order
         trigger_start = clause.start + match.start()
+        subject_role = {"host": "host", "visit": "visitor", "travel": "visitor"}.get(
+            trigger, "party")
         for index_, mention in enumerate(mentions):
             before = self.body[max(clause.start, mention.start - 14):mention.start]
             is_place_object = mention.location and (PLACE_PREPOSITION.search(before) or (
@@ -151,10 +175,15 @@ class MeetingRules:
             if mention.actor and self._takes_part(mention) and not self._in_title(
                     mention, mentions[index_ + 1:index_ + 2]):
                 # The subject hosts or travels; those it meets ("for talks with X") are parties.
-                subject = mention.start < trigger_start
-                role = "host" if trigger == "host" and subject else (
-                    "visitor" if trigger in ("visit", "travel") and subject else "party")
-                participants.setdefault(mention.actor, role)
+                if mention.start < trigger_start:
+                    subjects.setdefault(mention.actor, subject_role)
+                elif mention.actor not in subjects and all(
+                        o.actor != mention.actor for o in objects):
+                    objects.append(mention)
+        if not subjects:
+            subjects = self._implied_subject(clause, trigger_start, carried, subject_role)
+        participants = {**subjects, **{o.actor: "party" for o in objects
+                                       if o.actor not in subjects}}
         if not participants and trigger in ("visit", "travel"):
             sentence = self.ctx.doc.sentences[index]
             before = self.body[clause.start - 12:clause.start] if clause.start > 12 else ""
@@ -170,17 +199,76 @@ class MeetingRules:
             if person:
                 participants[person.actor] = "visitor"
         if trigger == "part":  # "X, Y and Z took part": joins the meeting just before
-            return [Found([clause], participants=participants, mode=None, status=status,
-                          sentence_index=index, rule="meeting.part")] if participants else []
+            return ([Found([clause], participants=participants, mode=None, status=status,
+                           sentence_index=index, rule="meeting.part")] if participants
+                    else []), subjects
         participants = self._without_parents(participants)
         if not places and len(participants) < (1 if trigger in ("held", "call") else 2):
-            return []
+            return [], subjects
         date = self.ctx.date_in(clause.start, clause.end, future=status == "scheduled")
-        base = dict(participants=participants, mode=mode, status=status, date=date,
-                    sentence_index=index, rule=f"meeting.{trigger}")
+        base = dict(mode=mode, status=status, sentence_index=index, rule=f"meeting.{trigger}")
         if trigger in ("visit", "talks", "travel") and len(places) > 1:
-            return [Found([clause], location=p.location, **base) for p in places]
-        return [Found([clause], location=places[0].location if places else None, **base)]
+            return [Found([clause], participants=participants, location=p.location, date=date,
+                          **base) for p in places], subjects
+        groups = self._separate_meetings(clause, trigger, words, subjects, objects)
+        if len(groups) > 1 and "separate" in words:  # the same day and place for each
+            return [Found([clause], participants=self._without_parents(
+                {**subjects, **{m.actor: "party" for m in group}}), date=date,
+                location=places[0].location if places else None, **base)
+                for group in groups], subjects
+        if len(groups) > 1:
+            ends = [nxt[0].start for nxt in groups[1:]] + [clause.end]
+            starts = [clause.start] + [group[0].start for group in groups[1:]]
+            parts = zip(starts, ends, groups, strict=True)
+            return [self._one_of_several(Segment(start, end), group, subjects, places, status,
+                                         base) for start, end, group in parts], subjects
+        return [Found([clause], participants=participants, date=date,
+                      location=places[0].location if places else None, **base)], subjects
+
+    def _implied_subject(self, clause: Segment, trigger_start: int, carried: dict[str, str],
+                         role: str) -> dict[str, str]:
+        """A subject the clause does not name: "he met …" is the person named last;
+        "…, then flew to Doha" is the subject of the sentence's earlier clause."""
+        lead = self.body[clause.start:trigger_start]
+        pronoun = PRONOUN_SUBJECT.search(lead)
+        if pronoun:
+            person = self.ctx.last_actor_before(clause.start + pronoun.start(),
+                                                lambda m: self.ctx.is_person(m.actor))
+            return {person.actor: role} if person else {}
+        if carried and NO_SUBJECT.fullmatch(lead):
+            return dict.fromkeys(carried, role)
+        return {}
+
+    def _separate_meetings(self, clause: Segment, trigger: str, words: str,
+                           subjects: dict[str, str], objects: list[Mention]
+                           ) -> list[list[Mention]]:
+        """Those met, one group per meeting: "held separate calls with A and B" is a
+        call each; "met A in Riyadh on Monday and B in Cairo on Tuesday", a meeting each
+        (a place or a day between two of them parts them)."""
+        if not subjects or trigger not in ("met", "held", "call") or len(objects) < 2:
+            return [objects]
+        if "separate" in words:
+            return [[o] for o in objects]
+        groups = [[objects[0]]]
+        for previous, mention in itertools.pairwise(objects):
+            if ELSEWHERE_BETWEEN.search(self.body, previous.end, mention.start):
+                groups.append([mention])
+            else:
+                groups[-1].append(mention)
+        return groups
+
+    def _one_of_several(self, part: Segment, group: list[Mention], subjects: dict[str, str],
+                        places: list[Mention], status: str, base: dict) -> Found:
+        """One meeting of a clause that tells several, with its part of the clause as
+        evidence ("he met A in Riyadh on Monday", "B in Cairo on Tuesday"): its place
+        and day are those after its first participant."""
+        end = LIST_TAIL.sub("", self.body[part.start:part.end])
+        part = Segment(part.start, part.start + len(end))
+        place = next((p.location for p in places if group[0].start < p.start < part.end), None)
+        date = self.ctx.date_in(group[0].start, part.end, future=status == "scheduled")
+        participants = {**subjects, **{m.actor: "party" for m in group}}
+        return Found([part], participants=self._without_parents(participants),
+                     location=place, date=date, **base)
 
     def _in_title(self, mention: Mention, following: list[Mention]) -> bool:
         """Whether the body is named in the title of the person named next."""
@@ -234,7 +322,10 @@ class MeetingRules:
                 return
             if {new.rule, old.rule} & {f"meeting.{n}" for n in NEVER_MERGED}:
                 continue
-            same_place = new.location is not None and new.location == old.location
+            same_place = new.location is not None and new.location == old.location and not (
+                # two in one city that met others: "X met A in Cairo", "Y met B in Cairo"
+                {new.rule, old.rule} <= MET_RULES
+                and not set(new.participants) & set(old.participants))
             follows_up = (new.location is None and new.sentence_index - old.sentence_index <= 2
                           and ANAPHORIC.search(self.body[new.spans[0].start:new.spans[0].end]))
             if old.status == new.status and (same_place or follows_up) and (
