@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from seed.extract import extract
 
 PUBLISHED = dt.date(2024, 8, 17)  # a Saturday
@@ -103,3 +105,33 @@ def test_two_meetings_in_one_city_with_nobody_in_common_stay_two(gazetteer):
             "Antony Blinken met Hamas negotiators in Cairo on Monday.")
     assert [participants(m) for m in found(text, gazetteer, "meetings")] == [
         {"joe-biden", "benjamin-netanyahu"}, {"antony-blinken", "hamas"}]
+
+
+def test_due_to_meet_two_people_is_two_scheduled_meetings(gazetteer):
+    text = ("Antony Blinken is in the region. Benjamin Netanyahu is under pressure.\n\n"
+            "Blinken was due to meet Netanyahu in Jerusalem on Wednesday, and the Israeli war "
+            "cabinet minister Benny Gantz later in the day.")
+    meetings = found(text, gazetteer, "meetings")
+    assert [(participants(m), m["status"]) for m in meetings] == [
+        ({"antony-blinken", "benjamin-netanyahu"}, "scheduled"),
+        ({"antony-blinken", "benny-gantz"}, "scheduled")]
+    assert meetings[1]["evidence"][0]["text"] == (
+        "the Israeli war cabinet minister Benny Gantz later in the day.")
+
+
+def test_after_meeting_someone_the_subject_of_the_sentence_met_them(gazetteer):
+    text = "A Hamas delegation left Cairo on Friday after meeting Qatari mediators."
+    assert [participants(m) for m in found(text, gazetteer, "meetings")] == [{"hamas", "qatar"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stephane Sejourne, who will host his counterparts from Egypt and Qatar in Paris on "
+     "Monday, said France backed the plan.", ({"stephane-sejourne", "egypt", "qatar"}, "host")),
+    ("Hours later, Antony Blinken landed in Cairo on his eighth visit to the region.",
+     ({"antony-blinken"}, "visitor")),
+])
+def test_hosting_counterparts_and_landing_somewhere_are_meetings(gazetteer, text, expected):
+    [meeting] = found(text, gazetteer, "meetings")
+    actors, role = expected
+    assert participants(meeting) == actors
+    assert meeting["participants"][0]["role"] == role

@@ -34,7 +34,7 @@ WEEKDAY = re.compile(
     re.IGNORECASE)
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|is set to|are set to|is due to|are due to|expected to|"
+    r"\b(?:will|would|shall|is set to|are set to|(?:is|are|was|were) due to|expected to|"
     r"expected in|due in|scheduled|plans? to|planned|to be held|next|upcoming|soon)\b",
     re.IGNORECASE)
 

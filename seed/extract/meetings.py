@@ -20,7 +20,11 @@ from .text import Segment
 
 TRIGGERS = [
     ("met", None, r"\b(?:met|meets|meet|meeting)\s+with\b"
-                  r"|\b(?:met|meets)\b(?=\s+(?:his|her|their|the|an?|[A-Z]))"),
+                  r"|\b(?:met|meets)\b(?=\s+(?:his|her|their|the|an?|[A-Z]))"
+                  # "was due to meet X", "after meeting X": a name (or "the …") must follow
+                  r"|\b(?:(?:due|set|expected|scheduled|going|plans?|planned|planning)\s+to\s+"
+                  r"meet|(?:after|before|while|when)\s+meeting)\b"
+                  r"(?=\s+(?:his|her|their|the)\b|\s+(?-i:[A-Z]))"),
     ("held", None, r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
                    r"(?:phone\s+calls?|calls?|talks|consultations|meeting|discussions|"
                    r"negotiations)\b"),
@@ -32,25 +36,26 @@ TRIGGERS = [
                     r"(?:continue[sd]?|resum\w+|began|begin|began|opened|took\s+place|"
                     r"have\s+taken\s+place|were\s+held|will\s+be\s+held|in|at)\b"),
     ("host", None, r"\b(?:host|hosts|hosted|hosting)\b(?:\s+[\w-]+){0,4}?\s+"
-                   r"(?:talks|meeting|round|negotiations|summit)\b"),
+                   r"(?:talks|meeting|round|negotiations|summit|counterparts?)\b"),
     ("visit", "visit", r"\bvisits?\s+to\b|\b(?:visited|visit|visiting)\b"),
     ("travel", None, r"\b(?:arrived|arrive|arrives|arriving|travell?ed|travell?ing|travels?|flew|"
-                     r"fly|flies|flying|headed|heading|returned|invited|expected|due)"
+                     r"fly|flies|flying|headed|heading|returned|invited|expected|due|landed|"
+                     r"lands)"
                      r"(?:\s+on|\s+to\s+arrive)?\s+(?:in|to)\b"),
     ("part", None, r"\b(?:took|take|takes|taking)\s+part\b"),
     ("exchanges", "indirect_talks",
      r"\bintensifie[sd]\s+(?:its\s+|diplomatic\s+)*(?:exchanges|communications|contacts)\b"),
     ("delegations", "in_person", r"\bdelegations?\s+(?:from|of)\b"),
 ]
-TRIGGER = re.compile("(?=[mhptdncvafries])(?:" + "|".join(
+TRIGGER = re.compile("(?=[mhptdncvafriesgwl])(?:" + "|".join(
     f"(?P<{name}>{pattern})" for name, _, pattern in TRIGGERS) + ")", re.IGNORECASE)
 #: A cheap first look: the first word of every trigger (whose first letters the
 #: lookahead in TRIGGER lists). A sentence without one holds
 #: no trigger in any of its clauses, and most sentences have none.
 TRIGGER_WORD = re.compile(
-    r"\b(?=[mhptdncvafries])(?:met|meet|hold|held|had|phone|telephone|spoke|talks|discussions|"
+    r"\b(?=[mhptdncvafriesl])(?:met|meet|hold|held|had|phone|telephone|spoke|talks|discussions|"
     r"negotiations|consultations|host|visit|arriv|travel|flew|fly|flies|head|returned|invited|"
-    r"expected|due|took|take|intensifie|delegation)", re.IGNORECASE)
+    r"expected|due|took|take|intensifie|delegation|land)", re.IGNORECASE)
 MODES = {name: mode for name, mode, _ in TRIGGERS}
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|where|while|as|without|focusing|building|leading|after|adding|"
@@ -65,6 +70,7 @@ CLAUSE_BREAK = re.compile(
 #: A name after these is not a participant ("warrant by the ICC", "halting Israel's").
 NOT_PARTICIPANT = re.compile(
     r"(?<!held )(?<!hosted )(?<!brokered )(?<!mediated )(?<!led )(?<!headed )"
+    r"(?<!counterparts )(?<!counterpart )(?<!officials )(?<!ministers )(?<!envoys )"
     r"\b(?:by|of|for|against|on|over|from|about)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "CIA Director Jane Doe", "Hamas' political bureau chief John Doe": a body
 #: named as part of a person's title, not a participant of its own.
@@ -83,7 +89,7 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 NO_SUBJECT = re.compile(r"\s*(?:(?:and|then|later|also|before|after)\s+)*", re.IGNORECASE)
 #: "A in Riyadh on Monday and B": a place or a day between two of those met parts
 #: their meetings.
-ELSEWHERE_BETWEEN = re.compile(r"\b(?:in|on)\s+[A-Z][^,;]*\band\b")
+ELSEWHERE_BETWEEN = re.compile(r"\b(?:in|on)\s+[A-Z][^,;]*,?\s+and\s+")
 #: What joins a clause, or one meeting's part of it, to the next: "…on Monday and".
 LIST_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|then)\b[\s,]*)*$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside)\s+(?:the\s+|both\s+)?$", re.IGNORECASE)
@@ -161,7 +167,7 @@ class MeetingRules:
         subject_role = {"host": "host", "visit": "visitor", "travel": "visitor"}.get(
             trigger, "party")
         for index_, mention in enumerate(mentions):
-            before = self.body[max(clause.start, mention.start - 14):mention.start]
+            before = self.body[max(clause.start, mention.start - 24):mention.start]
             is_place_object = mention.location and (PLACE_PREPOSITION.search(before) or (
                 trigger == "visit" and mention.start > trigger_start) or (
                 places and places[-1] is mentions[index_ - 1]
@@ -210,18 +216,19 @@ class MeetingRules:
         if trigger in ("visit", "talks", "travel") and len(places) > 1:
             return [Found([clause], participants=participants, location=p.location, date=date,
                           **base) for p in places], subjects
-        groups = self._separate_meetings(clause, trigger, words, subjects, objects)
-        if len(groups) > 1 and "separate" in words:  # the same day and place for each
+        if subjects and trigger in ("met", "held", "call") and "separate" in words:
+            # "held separate calls with A and B": a call each, the same day and place
             return [Found([clause], participants=self._without_parents(
-                {**subjects, **{m.actor: "party" for m in group}}), date=date,
+                {**subjects, o.actor: "party"}), date=date,
                 location=places[0].location if places else None, **base)
-                for group in groups], subjects
+                for o in objects], subjects
+        groups = self._meetings_apart(trigger, subjects, objects)
         if len(groups) > 1:
-            ends = [nxt[0].start for nxt in groups[1:]] + [clause.end]
-            starts = [clause.start] + [group[0].start for group in groups[1:]]
+            starts = [clause.start] + [start for start, _ in groups[1:]]
+            ends = [start for start, _ in groups[1:]] + [clause.end]
             parts = zip(starts, ends, groups, strict=True)
             return [self._one_of_several(Segment(start, end), group, subjects, places, status,
-                                         base) for start, end, group in parts], subjects
+                                         base) for start, end, (_, group) in parts], subjects
         return [Found([clause], participants=participants, date=date,
                       location=places[0].location if places else None, **base)], subjects
 
@@ -235,26 +242,30 @@ class MeetingRules:
             person = self.ctx.last_actor_before(clause.start + pronoun.start(),
                                                 lambda m: self.ctx.is_person(m.actor))
             return {person.actor: role} if person else {}
-        if carried and NO_SUBJECT.fullmatch(lead):
+        if not NO_SUBJECT.fullmatch(lead):
+            return {}
+        if carried:
             return dict.fromkeys(carried, role)
-        return {}
+        # "A Hamas delegation left Cairo after meeting X": the sentence's subject
+        sentence = self.ctx.doc.sentence_at(clause.start)
+        subject = next((m for m in self.ctx.mentions_in(sentence.start, clause.start)
+                        if m.via != "demonym" and not self.ctx.is_object(m, sentence.start)
+                        and self._takes_part(m)), None)
+        return {subject.actor: role} if subject else {}
 
-    def _separate_meetings(self, clause: Segment, trigger: str, words: str,
-                           subjects: dict[str, str], objects: list[Mention]
-                           ) -> list[list[Mention]]:
-        """Those met, one group per meeting: "held separate calls with A and B" is a
-        call each; "met A in Riyadh on Monday and B in Cairo on Tuesday", a meeting each
-        (a place or a day between two of them parts them)."""
-        if not subjects or trigger not in ("met", "held", "call") or len(objects) < 2:
-            return [objects]
-        if "separate" in words:
-            return [[o] for o in objects]
-        groups = [[objects[0]]]
+    def _meetings_apart(self, trigger: str, subjects: dict[str, str], objects: list[Mention]
+                        ) -> list[tuple[int, list[Mention]]]:
+        """Those met, one group per meeting, each with where its words start: "met A in
+        Riyadh on Monday and B in Cairo on Tuesday" is a meeting each (a place or a day
+        between two of them parts them)."""
+        if not subjects or trigger not in ("met", "held", "call") or not objects:
+            return [(0, objects)]
+        groups = [(0, [objects[0]])]
         for previous, mention in itertools.pairwise(objects):
-            if ELSEWHERE_BETWEEN.search(self.body, previous.end, mention.start):
-                groups.append([mention])
+            if apart := ELSEWHERE_BETWEEN.search(self.body, previous.end, mention.start):
+                groups.append((apart.end(), [mention]))
             else:
-                groups[-1].append(mention)
+                groups[-1][1].append(mention)
         return groups
 
     def _one_of_several(self, part: Segment, group: list[Mention], subjects: dict[str, str],
