@@ -135,3 +135,18 @@ def test_hosting_counterparts_and_landing_somewhere_are_meetings(gazetteer, text
     actors, role = expected
     assert participants(meeting) == actors
     assert meeting["participants"][0]["role"] == role
+
+
+def proposer(proposal: dict) -> str | None:
+    return next((p["actor"] for p in proposal["parties"] if p["role"] == "proposer"), None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan now before Hamas was drawn up by Egypt and would start with a pause.", "egypt"),
+    ("Talks will resume on the basis of new proposals led by Qatar and Egypt.", "qatar"),
+    ("Joe Biden spoke on Friday. The deal is built on the framework Biden laid out in May.",
+     "joe-biden"),
+    ("Hamas rejected it after Egypt floated a plan for a two-day truce.", "egypt"),
+])
+def test_a_proposer_named_after_the_proposal_or_in_the_passive(gazetteer, text, expected):
+    assert [proposer(p) for p in found(text, gazetteer, "proposals")] == [expected]
