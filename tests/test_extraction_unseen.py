@@ -150,3 +150,22 @@ def proposer(proposal: dict) -> str | None:
 ])
 def test_a_proposer_named_after_the_proposal_or_in_the_passive(gazetteer, text, expected):
     assert [proposer(p) for p in found(text, gazetteer, "proposals")] == [expected]
+
+
+def test_people_seized_or_abducted_are_hostages_whatever_the_noun(gazetteer):
+    text = ("Gunmen killed some 1,100 people in the raid and abducted about 240 others. "
+            "Of the 239 people taken hostage, most were civilians. "
+            "They seized about 240 people in the raid.")
+    assert [(s["metric"], s["value"], s["population"]) for s in found(text, gazetteer,
+                                                                       "statistics")] == [
+        ("killed", 1100, "people"), ("hostages_held", 240, "people abducted"),
+        ("hostages_held", 239, "people taken hostage"), ("hostages_held", 240, "people seized")]
+
+
+def test_a_hedged_death_toll_keeps_its_hedge(gazetteer):
+    """"Believed to be dead" is the source's belief, not a death stated as fact."""
+    text = "Israel says 98 captives are still held in Gaza, 29 of whom are believed to be dead."
+    assert [(s["metric"], s["value"], s["population"]) for s in found(text, gazetteer,
+                                                                       "statistics")] == [
+        ("hostages_held", 98, "captives in Gaza"),
+        ("killed", 29, "captives, believed to be dead")]
