@@ -90,8 +90,6 @@ NO_SUBJECT = re.compile(r"\s*(?:(?:and|then|later|also|before|after)\s+)*", re.I
 #: "A in Riyadh on Monday and B": a place or a day between two of those met parts
 #: their meetings.
 ELSEWHERE_BETWEEN = re.compile(r"\b(?:in|on)\s+[A-Z][^,;]*,?\s+and\s+")
-#: What joins a clause, or one meeting's part of it, to the next: "…on Monday and".
-LIST_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|then)\b[\s,]*)*$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|inside)\s+(?:the\s+|both\s+)?$", re.IGNORECASE)
 
 
@@ -144,8 +142,7 @@ class MeetingRules:
         cuts += [sentence.start + m.end() for m in
                  CLAUSE_BREAK.finditer(self.body[sentence.start:sentence.end])]
         cuts.append(sentence.end)
-        # "…by phone on Wednesday, and" / "…on Tuesday, then": the joint is not evidence
-        return [Segment(a, a + len(LIST_TAIL.sub("", self.body[a:b])))
+        return [Segment(a, _without_joint(self.body, a, b))
                 for a, b in itertools.pairwise(cuts) if b > a]
 
     def _meetings(self, index: int, clause: Segment, match: re.Match,
@@ -273,8 +270,7 @@ class MeetingRules:
         """One meeting of a clause that tells several, with its part of the clause as
         evidence ("he met A in Riyadh on Monday", "B in Cairo on Tuesday"): its place
         and day are those after its first participant."""
-        end = LIST_TAIL.sub("", self.body[part.start:part.end])
-        part = Segment(part.start, part.start + len(end))
+        part = Segment(part.start, _without_joint(self.body, part.start, part.end))
         place = next((p.location for p in places if group[0].start < p.start < part.end), None)
         date = self.ctx.date_in(group[0].start, part.end, future=status == "scheduled")
         participants = {**subjects, **{m.actor: "party" for m in group}}
@@ -362,3 +358,17 @@ class MeetingRules:
             "extraction": {"method": "rule", "rule": meeting.rule, "confidence": 0.6},
             "_spans": meeting.spans,
         }
+
+
+def _without_joint(body: str, start: int, end: int) -> int:
+    """Where a clause ends without what joins it to the next: "…on Monday, and then"
+    is no evidence. (String methods: a regex anchored at the end rescans the clause.)"""
+    while True:
+        text = body[start:end].rstrip(" ,;\n\t")
+        for joint in (" and", " then"):
+            if text.endswith(joint):
+                text = text[:-len(joint)]
+                break
+        else:
+            return start + len(text)
+        end = start + len(text)
