@@ -22,6 +22,8 @@ from sqlalchemy.engine import make_url
 import seed
 from api import create_app
 from api.db import make_engine, normalize_url
+from seed.evaluate import seed_gazetteer
+from seed.extract import Gazetteer
 
 _counter = itertools.count()
 
@@ -84,6 +86,12 @@ def engine(database_url: str) -> Iterator[Engine]:
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The seed's actors and places, as the extraction rules see them."""
+    return seed_gazetteer(seed.DEFAULT_SEED_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -11,17 +11,12 @@ import pytest
 
 import seed
 from seed.corpus import read_corpus
-from seed.evaluate import evaluate, seed_gazetteer
+from seed.evaluate import evaluate
 from seed.extract import extract
 from seed.extract.dates import weekday_dates
 from seed.extract.numbers import numbers
 
 SEED = seed.DEFAULT_SEED_DIR
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return seed_gazetteer(SEED)
 
 
 def statements(text: str, gazetteer, published: dt.date | None = None) -> list[dict]:
@@ -55,13 +50,13 @@ def test_gold_corpora_are_valid_and_every_evidence_span_is_in_its_article(root):
                     assert span["text"] in body, (source_id, span["text"][:60])
 
 
-#: F1 floors just under what each corpus measured when it was last changed (held out:
-#: when it was written, blind: b01-b06 on 2026-12-03). A drop below one is a regression
-#: in how the rules generalize.
+#: F1 floors just under what each corpus measured after the rules last changed (held
+#: out, b01-b06: written blind on 2026-12-03, measured but never tuned on since). A drop
+#: below one is a regression in how the rules generalize.
 FLOORS = {
-    "heldout": {"statements": 0.73, "statistics": 0.88, "proposals": 0.62, "meetings": 0.45},
-    "k": {"statements": 0.83, "statistics": 0.82, "proposals": 0.7, "meetings": 0.6},
-    "h": {"statements": 0.9, "statistics": 0.95, "proposals": 0.85, "meetings": 0.8},
+    "heldout": {"statements": 0.8, "statistics": 0.9, "proposals": 0.65, "meetings": 0.62},
+    "k": {"statements": 0.84, "statistics": 0.87, "proposals": 0.72, "meetings": 0.72},
+    "h": {"statements": 0.93, "statistics": 0.98, "proposals": 0.92, "meetings": 0.85},
 }
 
 
@@ -145,7 +140,7 @@ def test_unknown_speaker_becomes_a_provisional_actor(gazetteer):
     assert result["statements"][0]["speaker"] == "juliette-touma"
     assert result["actors"] == [{"id": "juliette-touma", "name": "Juliette Touma",
                                  "kind": "person", "extraction": {
-                                     "method": "rule", "rule": "actor.provisional_speaker",
+                                     "method": "rule", "rule": "actor.provisional_titled",
                                      "confidence": 0.5}}]
 
 
@@ -191,7 +186,9 @@ def test_number_grammar():
     ("they met on Friday", False, dt.date(2024, 8, 16)),
     ("they met on Sunday evening", False, dt.date(2024, 8, 11)),
     ("they will meet on Monday", True, dt.date(2024, 8, 19)),
-    ("they will meet on Saturday", True, dt.date(2024, 8, 24)),
+    ("they will meet on Saturday", True, dt.date(2024, 8, 17)),  # later that day
+    ("they will meet next Saturday", True, dt.date(2024, 8, 24)),
+    ("they met last Saturday", False, dt.date(2024, 8, 10)),
 ])
 def test_weekdays_resolve_against_the_publication_date(phrase, future, expected):
     published = dt.date(2024, 8, 17)  # a Saturday
@@ -224,9 +221,11 @@ def test_meeting_participants_place_and_mode(gazetteer):
     "Abbas Kamel and Antony Blinken agreed in a telephone call on Thursday to press on.",
 ])
 def test_a_phone_call_in_other_words_is_a_phone_call(gazetteer, sentence):
-    [meeting] = extract(sentence, gazetteer, dt.date(2024, 5, 2), "stated")["meetings"]
-    assert meeting["mode"] == "phone_call" and meeting["date"] == "2024-05-02"
-    assert "abbas-kamel" in {p["actor"] for p in meeting["participants"]}
+    meetings = extract(sentence, gazetteer, dt.date(2024, 5, 2), "stated")["meetings"]
+    assert len(meetings) == (2 if "separate" in sentence else 1)  # a call each
+    for meeting in meetings:
+        assert meeting["mode"] == "phone_call" and meeting["date"] == "2024-05-02"
+        assert "abbas-kamel" in {p["actor"] for p in meeting["participants"]}
 
 
 def test_spoke_with_is_no_call_without_a_phone(gazetteer):
@@ -448,3 +447,11 @@ def test_a_proposal_in_a_quotation_or_not_yet_made_starts_no_record(gazetteer):
     text = ('Egypt presented a truce proposal on Monday. "We believe this is a serious '
             'proposal," said John Kirby. The cabinet authorised the team to present a proposal.')
     assert proposers(text, gazetteer) == ["egypt"]
+
+
+def test_a_meeting_due_on_the_publication_day_is_dated_that_day(gazetteer):
+    """News style names the publication day by its weekday: a delegation "expected in
+    Cairo on Saturday" in a Saturday article is expected that day, not a week later."""
+    text = "A Hamas delegation was expected in Cairo on Saturday for talks with Egyptian mediators."
+    meetings = extract(text, gazetteer, dt.date(2024, 8, 17), "stated")["meetings"]
+    assert [(m["status"], m["date"]) for m in meetings] == [("scheduled", "2024-08-17")]

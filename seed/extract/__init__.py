@@ -16,6 +16,7 @@ from ..spans import find_all
 from .context import Context
 from .gazetteer import Gazetteer
 from .meetings import MeetingRules
+from .people import Provisional, titled_people
 from .proposals import ProposalRules
 from .statements import StatementRules
 from .statistics import StatisticRules
@@ -30,16 +31,29 @@ def extract(body: str, gazetteer: Gazetteer, published: dt.date | None = None,
             published_basis: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Annotation entries for ``body``: meetings, proposals, statements, statistics."""
     doc = parse(body)
-    ctx = Context(doc, gazetteer, gazetteer.mentions(doc), published, published_basis)
+    provisional = Provisional()
+    mentions = titled_people(doc, gazetteer.mentions(doc), provisional)
+    ctx = Context(doc, gazetteer, mentions, published, published_basis, provisional)
     # Later rules read what earlier ones found (a number's sentence is no paraphrase).
     for kind, rules in (("statistics", StatisticRules), ("statements", StatementRules),
                         ("meetings", MeetingRules), ("proposals", ProposalRules)):
         ctx.records[kind] = rules(ctx).run()
     found = {kind: [_finish(body, entry) for entry in ctx.records[kind]]
              for kind in RECORD_TYPES}
-    speakers = {entry["speaker"] for entry in found["statements"]}
-    found["actors"] = [a for a in ctx.records.get("actors", []) if a["id"] in speakers]
+    cited = _actors_cited(found)
+    found["actors"] = [a for a in provisional.actors if a["id"] in cited]
     return found
+
+
+def _actors_cited(found: dict[str, list[dict]]) -> set[str]:
+    """The actors the records refer to: a provisional one is kept only if cited."""
+    cited = {entry["speaker"] for entry in found["statements"]}
+    cited |= {entry["claimed_by"] for entry in found["statistics"] if entry.get("claimed_by")}
+    cited |= {p["actor"] for entry in found["meetings"] for p in entry.get("participants", [])}
+    for entry in found["proposals"]:
+        cited |= {p["actor"] for p in entry.get("parties", [])}
+        cited |= {p["actor"] for p in entry.get("positions", [])}
+    return cited
 
 
 def _finish(body: str, entry: dict) -> dict:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .gazetteer import Gazetteer, Mention
+from .people import Provisional
 from .text import Document, Segment
 
 #: A preposition right before a name makes it a place or an object, not a subject.
@@ -25,12 +26,30 @@ class Context:
     mentions: list[Mention]
     published: dt.date | None
     published_basis: str | None
+    provisional: Provisional = field(default_factory=Provisional)
     records: dict[str, list[dict]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Mentions do not overlap and are sorted, so their starts and ends both ascend.
         self._starts = [m.start for m in self.mentions]
         self._ends = [m.end for m in self.mentions]
+
+    def kind(self, actor_id: str | None) -> str | None:
+        """The actor's kind, whether the gazetteer knows it or the rules made it up."""
+        return self.gazetteer.kind(actor_id) or self.provisional.kinds.get(actor_id or "")
+
+    def is_person(self, actor_id: str | None) -> bool:
+        return self.kind(actor_id) == "person"
+
+    def title(self, actor_id: str | None) -> str | None:
+        info = self.gazetteer.actors.get(actor_id or "")
+        return info.title if info else self.provisional.titles.get(actor_id or "")
+
+    def affiliation(self, actor_id: str | None) -> str | None:
+        """The body or state the actor belongs to: from the gazetteer, or the one named
+        in the title the article gave a provisional person ("Hamas official X")."""
+        info = self.gazetteer.actors.get(actor_id or "")
+        return info.affiliation if info else self.provisional.affiliations.get(actor_id or "")
 
     @property
     def body(self) -> str:

@@ -1,7 +1,8 @@
 """Dates in news prose, resolved against the article's publication date.
 
 A past-tense weekday ("talks resumed on Saturday") is the most recent such day, the
-publication day included; a future-tense one ("will meet on Monday") is the next.
+publication day included; a future-tense one ("will meet on Monday") is the next, the
+publication day included too ("next Monday" is the one after it).
 Explicit dates ("7 October 2023", "May 02,2024") need no publication date.
 """
 
@@ -33,7 +34,7 @@ WEEKDAY = re.compile(
     re.IGNORECASE)
 RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|is set to|are set to|is due to|are due to|expected to|"
+    r"\b(?:will|would|shall|is set to|are set to|(?:is|are|was|were) due to|expected to|"
     r"expected in|due in|scheduled|plans? to|planned|to be held|next|upcoming|soon)\b",
     re.IGNORECASE)
 
@@ -93,8 +94,12 @@ def weekday_dates(text: str, offset: int, published: dt.date | None,
     for match in WEEKDAY.finditer(text):
         target = WEEKDAYS.index(match.group("weekday").lower())
         lead = match.group(0).split()[0].lower()
-        if lead == "next" or (future and lead != "last"):
+        if lead == "next":
             delta = (target - published.weekday()) % 7 or 7
+        elif future and lead != "last":
+            # news style names even the publication day by its weekday: "talks will
+            # resume on Sunday" in a Sunday article is that day, not a week later
+            delta = (target - published.weekday()) % 7
         else:
             delta = -((published.weekday() - target) % 7)
             if lead == "last" and delta == 0:

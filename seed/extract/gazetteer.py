@@ -156,6 +156,8 @@ class Gazetteer:
         extra: list[Mention] = []
         for actor_id, after in first_seen.items():
             for match in self._surname_pattern(actor_id).finditer(doc.folded, after):
+                if _NAME_GOES_ON.match(doc.folded, match.end()):
+                    continue  # "Crown Prince Mohammed bin Salman" is another Mohammed
                 extra.append(Mention(match.start(), match.end(), actor_id, via="surname"))
         return extra
 
@@ -176,6 +178,8 @@ class Gazetteer:
 
 
 _OFFICE = re.compile(r"'s?\s+office\b")
+#: A particle after a first name: the name goes on, so it is someone else's.
+_NAME_GOES_ON = re.compile(r"\s+(?:bin|ibn|bint|abu)\s|\s+(?:al|el)-")
 
 
 def _is_acronym(name: str) -> bool:

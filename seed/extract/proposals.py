@@ -36,13 +36,19 @@ CANDIDATE = re.compile(r"(?=[poifrda])(?:propos|plan\b|offer|initiative|framewor
                        r"draft|deal|agreement)", re.IGNORECASE)
 AGREED_DEAL = re.compile(rf"\b(?:agreed|signed)\s+(?:on|to)\s+an?\s+(?:{_KIND}[\s-]+){{0,2}}"
                          rf"(?:deal|agreement)\b", re.IGNORECASE)
-BY = re.compile(r"(?:\s+(?:on|in|at)\s+the\s+\w+)?,?\s*(?:announced|put\s+forward|presented|"
-                r"drafted|drawn\s+up|submitted|unveiled|proposed|brokered|backed|set\s+out|"
-                r"was\s+drawn\s+up|was\s+drafted|was\s+put\s+forward)\s+by\s+"
+BY = re.compile(r"(?:\s+(?:on|in|at)\s+the\s+\w+)?"
+                # "The plan now before Hamas was drawn up by Egypt": a few words, then a passive
+                r"(?:(?:\s+[^.;,“”\"]{0,40}?)?\s+(?:was|were|is|are|has\s+been|had\s+been))?"
+                r",?\s*(?:announced|put\s+forward|presented|drafted|drawn\s+up|submitted|"
+                r"unveiled|proposed|brokered|backed|set\s+out|led|floated|hammered\s+out)\s+by\s+"
                 r"(?:(?:the\s+)?mediators\s+(?:from|of)\s+)?", re.IGNORECASE)
+#: "the framework Biden laid out": a name right after the mention, then its verb.
+LAID_OUT = re.compile(r"\s+(?:that\s+|which\s+)?(?P<name>[^\s,.;]+(?:\s+[^\s,.;]+){0,2}?)\s+"
+                      r"(?:had\s+|has\s+)?(?:laid\s+out|put\s+forward|proposed|unveiled|"
+                      r"presented|floated|drew\s+up|drafted|tabled)\b")
 #: "X presented Israel and Hamas with a proposal": X proposes.
 PRESENTED = re.compile(r"\b(?:(?:has|have|had)\s+made|presented|put\s+forward|submitted|"
-                       r"tabled|unveiled|offered)\s+(?:[\w\s]{0,40}?\bwith\s+)?\S*\s*$")
+                       r"tabled|unveiled|offered|floated|laid\s+out)\s+(?:[\w\s]{0,40}?\bwith\s+)?\S*\s*$")
 #: "to present a proposal": one not yet made.
 NOT_YET = re.compile(r"\bto\s+(?:present|make|submit|draft|offer|table|put\s+forward)\s+$")
 STANCES = [
@@ -177,9 +183,14 @@ class ProposalRules:
         by = BY.match(self.body, span.end, sentence.end)
         if by:
             after = self.ctx.mentions_in(by.end(), min(sentence.end, by.end() + 60))
-            people = [m for m in after if self.ctx.gazetteer.is_person(m.actor)]
+            people = [m for m in after if self.ctx.is_person(m.actor)]
             if after:
                 return (people or after)[-1 if people else 0].actor
+        laid = LAID_OUT.match(self.body, span.end, sentence.end)
+        if laid:
+            named = self.ctx.mentions_in(laid.start("name"), laid.end("name"))
+            if named and named[0].start == laid.start("name"):
+                return named[0].actor
         made = PRESENTED.search(self.body, sentence.start, span.start)
         if match.group("proposing") or made:
             verb = made.start() if made else span.start

@@ -90,12 +90,17 @@ BODY_WORDS = [
     ("media_outlet", r"Radio|News|Times|Post|Network|Television|TV"),
 ]
 BODY_WORD = re.compile("|".join(rf"(?P<{kind}>\b(?:{words})$)" for kind, words in BODY_WORDS))
-GROUP_NOUNS = {"group", "movement", "militants", "organization", "organisation", "agency"}
+#: What "the group" may stand for: an armed group or a party, never a state;
+#: "the organization" or "the agency", a body.
+GROUP_NOUNS = {"group": {"armed_group", "political_party"},
+               "movement": {"armed_group", "political_party"},
+               "militants": {"armed_group"},
+               "organization": {"international_organization", "government_body"},
+               "organisation": {"international_organization", "government_body"},
+               "agency": {"international_organization", "government_body"}}
 BODY_NOUNS = {"office", "ministry"}
 PERSON_NOUNS = {"minister", "leader", "president", "premier", "envoy", "diplomat",
                 "negotiator"}
-GROUP_KINDS = {"armed_group", "political_party", "state", "government_body",
-               "international_organization"}
 
 TOPICS = [
     ("ceasefire", r"cease-?fire|truce|pause|halt|stop the war|end the war|hostilities"),
@@ -129,7 +134,6 @@ class StatementRules:
         self.last: Speaker | None = None
         self.colon_speaker: Speaker | None = None
         self.provisional_surnames: dict[str, str] = {}
-        self.provisional_kinds: dict[str, str] = {}
         self.last_end = 0  # where the last statement's evidence ends
         #: Where the statistics' evidence lies: a figure sourced "according to X" is
         #: X's claim, not a statement of X's.
@@ -246,7 +250,7 @@ class StatementRules:
         """The outlet right after ``told`` / ``confirmed to``: it relayed the words."""
         recipient = next(iter(self.ctx.mentions_in(verb_end, verb_end + 40)), None)
         if self.body[verb_start:verb_end] in ("told", "confirmed", "said") and recipient and (
-                self.ctx.gazetteer.kind(recipient.actor) == "media_outlet"
+                self.ctx.kind(recipient.actor) == "media_outlet"
                 and re.fullmatch(r"\s*(?:to\s+)?", self.body[verb_end:recipient.start])):
             return recipient.actor
         return None
@@ -302,21 +306,21 @@ class StatementRules:
         if not candidates:
             return None
         candidates.sort(key=lambda c: c[1])
-        speakers = [c for c in candidates if self.ctx.gazetteer.kind(c[0].actor) != "media_outlet"]
+        speakers = [c for c in candidates if self.ctx.kind(c[0].actor) != "media_outlet"]
         speakers = speakers or candidates
         speaker, start, end = speakers[-1]
         if speaker.rule in ("pronoun", "anaphor") and len(speakers) > 1:
             speaker, start, end = speakers[-2]  # "X said the group…, which he said…"
         via = next((c[0].actor for c in candidates if c[0].actor != speaker.actor and
-                    self.ctx.gazetteer.kind(c[0].actor) == "media_outlet"), None)
+                    self.ctx.kind(c[0].actor) == "media_outlet"), None)
         speaker.via = speaker.via or via or self._outlet_told(start, end)
-        if self.ctx.gazetteer.kind(speaker.actor) == "media_outlet" and (
+        if self.ctx.kind(speaker.actor) == "media_outlet" and (
                 citing := CITING.search(text)):
             # "…, Army Radio reported, citing a senior Israeli official": the official
             # spoke, the outlet relayed
             source = self._subject(sentence.start + citing.start("np"),
                                    sentence.start + citing.end("np"))
-            if source and self.ctx.gazetteer.kind(source.actor) != "media_outlet":
+            if source and self.ctx.kind(source.actor) != "media_outlet":
                 source.via = speaker.actor
                 speaker = source
         return speaker, self._reported_clause(start, end, sentence), end
@@ -422,14 +426,7 @@ class StatementRules:
             "government_body" if article else "person")
         if kind == "media_outlet":
             return None  # an outlet relays what others say
-        actor_id = slugify(name)
-        self.ctx.records.setdefault("actors", [])
-        if all(a["id"] != actor_id for a in self.ctx.records["actors"]):
-            self.ctx.records["actors"].append({
-                "id": actor_id, "name": name, "kind": kind,
-                "extraction": {"method": "rule", "rule": "actor.provisional_speaker",
-                               "confidence": 0.5}})
-        self.provisional_kinds[actor_id] = kind
+        actor_id = self.ctx.provisional.add(name, kind, "actor.provisional_speaker")
         if kind == "person":
             self.provisional_surnames[name.split()[-1]] = actor_id
         return Speaker(actor_id, None, "provisional_speaker", 0.5)
@@ -470,22 +467,18 @@ class StatementRules:
             description = self.body[mention.start:mention.end]
         return Speaker(mention.actor, description, rule, 0.85 if rule == "name" else 0.75)
 
-    def _is_person(self, actor: str | None) -> bool:
-        return self.ctx.gazetteer.is_person(actor) or (
-            self.provisional_kinds.get(actor or "") == "person")
-
     def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
         people = pronoun in ("he", "she")
         mention = self.ctx.last_actor_before(
-            at, lambda m: self.ctx.gazetteer.is_person(m.actor) == people)
+            at, lambda m: self.ctx.is_person(m.actor) == people)
         if people and mention and mention.start >= self.last_end and not (
-                self.last and self._is_person(self.last.actor)
+                self.last and self.ctx.is_person(self.last.actor)
                 and self.last_end > self.ctx.doc.sentence_at(mention.start).start):
             # "Netanyahu struck a tougher tone. He said…": the person named since the
             # last statement, unless that statement's speaker is a person in the same
             # sentence as the name
             return Speaker(mention.actor, None, "pronoun", 0.65)
-        if self.last and (self._is_person(self.last.actor) == people
+        if self.last and (self.ctx.is_person(self.last.actor) == people
                           or self.last.description):
             return Speaker(self.last.actor, self.last.description, "pronoun", 0.7)
         return Speaker(mention.actor, None, "pronoun", 0.6) if mention else None
@@ -493,21 +486,27 @@ class StatementRules:
     def _anaphor(self, noun: str, at: int) -> Speaker | None:
         if noun in BODY_NOUNS:
             def fits(actor: str) -> bool:
-                return self.ctx.gazetteer.kind(actor) == "government_body"
+                return self.ctx.kind(actor) == "government_body"
         elif noun in GROUP_NOUNS:
             def fits(actor: str) -> bool:
-                return self.ctx.gazetteer.kind(actor) in GROUP_KINDS
+                return self.ctx.kind(actor) in GROUP_NOUNS[noun]
         elif noun in PERSON_NOUNS:
             def fits(actor: str) -> bool:
-                return self.ctx.gazetteer.is_person(actor)
+                return self.ctx.is_person(actor) and _title_fits(self.ctx.title(actor), noun)
         else:  # an official, a source, a spokesman: the unnamed speaker last quoted
             if self.last and self.last.description:
                 return Speaker(self.last.actor, self.last.description, "anaphor", 0.7)
             return None
         if self.last and fits(self.last.actor):
             return Speaker(self.last.actor, self.last.description, "anaphor", 0.7)
-        mention = self.ctx.last_actor_before(at, lambda m: fits(m.actor))
-        return Speaker(mention.actor, None, "anaphor", 0.6) if mention else None
+        mention = self.ctx.last_actor_before(at, lambda m: fits(m.actor) or (
+            noun in GROUP_NOUNS and self.ctx.is_person(m.actor)
+            and fits(self.ctx.affiliation(m.actor))))
+        if mention is None:
+            return None
+        if not fits(mention.actor):  # "Hamas official X said… The group said": Hamas
+            return Speaker(self.ctx.affiliation(mention.actor), None, "anaphor", 0.6)
+        return Speaker(mention.actor, None, "anaphor", 0.6)
 
     def _inside_quote(self, offset: int) -> bool:
         return self.ctx.doc.in_quote(offset)
@@ -564,8 +563,13 @@ class StatementRules:
         self.found.append(record)
 
 
-def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold_text(name)).strip("-")
+def _title_fits(title: str | None, noun: str) -> bool:
+    """Whether "the president" may be someone titled ``title``: not a vice president,
+    nor a prime minister. "The leader", "the envoy" may be anyone in office."""
+    if not title or noun not in ("president", "minister"):
+        return True
+    words = fold_text(title).replace("-", " ").split()
+    return noun in words and not {"vice", "deputy", "former"} & set(words)
 
 
 def _quick(pattern: str) -> re.Pattern:

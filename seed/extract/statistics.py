@@ -24,12 +24,18 @@ METRIC_CUES = [
     ("missing", r"missing|under the rubble"),
     ("released", r"released|freed|set free"),
     ("held", r"held|holds|holding|being held|in captivity|captive|detained|imprisoned|jailed|"
-             r"took|taken|taking|seized|abducted|kidnapped|remain|remains|remaining|still in"),
+             r"taken hostage|taken captive|took|taken|taking|seized|abducted|kidnapped|remain|"
+             r"remains|remaining|still in"),
 ]
 #: Cues that count hostages only: "took 250 hostages", "130 remain in Gaza", "136 hostages
 #: are still in Gaza" (a million Palestinians still in Rafah are not held).
-HOSTAGE_ONLY_CUE = re.compile(r"took|taken|taking|seized|abducted|kidnapped|remain|still in",
-                              re.IGNORECASE)
+HOSTAGE_ONLY_CUE = re.compile(r"took|taken|taking|remain|still in", re.IGNORECASE)
+#: Whoever was seized or abducted was taken hostage: "seized about 250 people".
+ABDUCTED_CUE = re.compile(r"taken hostage|taken captive|seized|abducted|kidnapped",
+                          re.IGNORECASE)
+#: A count the source only believes ("31 of whom are believed to be dead"): the hedge
+#: stays in the population, so no death is stated as fact.
+HEDGE = re.compile(r"\b(?:believed|believes|believe|thought|presumed|feared|reportedly)\b")
 CUE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in METRIC_CUES),
                  re.IGNORECASE)
 COUNTED = re.compile(
@@ -135,10 +141,13 @@ class StatisticRules:
         if self._hypothetical(sentence, number, noun_end, cue):
             return None
         metric = cue[0]
-        if metric == "held" and HOSTAGE_ONLY_CUE.match(self.body, cue[1]) and (
+        abducted = metric == "held" and ABDUCTED_CUE.match(self.body, cue[1])
+        if metric == "held" and not abducted and HOSTAGE_ONLY_CUE.match(self.body, cue[1]) and (
                 noun.lower() not in HOSTAGE_NOUNS):
             return None
-        if metric == "held":
+        if abducted:
+            metric = "hostages_held"
+        elif metric == "held":
             is_prison = re.search(r"prison|jail|detention", self.body[sentence.start:sentence.end])
             metric = ("hostages_held" if noun.lower() in HOSTAGE_NOUNS and not is_prison
                       else "prisoners_held")
@@ -152,6 +161,11 @@ class StatisticRules:
         population = (previous["population"] if noun.lower() == "others" and previous
                       else self._population(noun, noun_start, end) if noun_start is not None
                       else noun)
+        if abducted and noun.lower() not in HOSTAGE_NOUNS:
+            population = f"{population} {self.body[cue[1]:cue[2]]}"  # "people seized"
+        hedge = HEDGE.search(self.body, max(sentence.start, number.start - 25), cue[1])
+        if hedge and cue[1] > number.start:  # "31 of whom are believed to be dead"
+            population = f"{population}, {self.body[hedge.start():cue[2]]}"
         record = {
             "metric": metric, "population": population, "value": number.value,
             "value_text": self.body[number.start:number.end].strip(),
