@@ -270,6 +270,28 @@ def test_the_article_written_to_find_what_the_rules_miss(gazetteer):
     assert ("released", 40) not in [(s["metric"], s["value"]) for s in result["statistics"]]
 
 
+def test_an_article_no_rule_was_written_for(gazetteer):
+    """tests/articles/doha_june_phases.txt was written on 2026-12-05, after the rules,
+    and ingested unseen. What it got right is held here; what it got wrong is in that
+    day's issue note (Blinken's 'workable' goes to the prime minister he met; the
+    plan's six weeks and Biden as its author are missed; 'a third of whom' is not a
+    figure)."""
+    body = (Path(__file__).parent / "articles" / "doha_june_phases.txt").read_text()
+    result = extract(body, gazetteer, dt.date(2024, 6, 12), "stated")
+    quotes = [(s["speaker"], s["text"][:20]) for s in result["statements"]
+              if s["kind"] == "direct_quote"]
+    assert sorted(quotes) == [("antony-blinken", "But the time for hag"),
+                              ("antony-blinken", "Every day that goes "),
+                              ("antony-blinken", "We are determined to")]
+    assert {(s["metric"], s["value"], s["claimed_by"]) for s in result["statistics"]} == {
+        ("killed", 37_100, "gaza-health-ministry"), ("hostages_held", 120, "israel"),
+        ("displaced", 1_700_000, "united-nations")}
+    meetings = {(m["mode"], m.get("date")): {p["actor"] for p in m["participants"]}
+                for m in result["meetings"]}
+    assert meetings[("in_person", "2024-06-11")] == {"qatar", "egypt", "hamas"}  # Tuesday
+    assert meetings[("phone_call", "2024-06-12")] == {"sameh-shoukry", "antony-blinken"}
+
+
 # Statistics: numbers that stand without a counted noun, and numbers that are not counts
 
 
