@@ -4,6 +4,7 @@ the same keys, values and types, on both databases."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import bindparam, func, select, tuple_
@@ -12,6 +13,7 @@ from api import models
 from api.db import as_dicts
 from api.prepared import Prepared
 from api.v1.resource import EVIDENCE_OF, children_of
+from api.v1.statistics import POINT_COLUMNS
 
 STATEMENT = models.Statement.__table__
 STATISTIC = models.Statistic.__table__
@@ -68,3 +70,17 @@ def test_expanded_lists_of_any_length_bind_each_value(seeded_engine, count):
                 assert prepared.rows(connection, each) == expected
                 assert {row.get("record_id", row.get("statement_id")) for row in expected} \
                     == set(each["ids"])
+
+
+def test_the_series_index_holds_every_column_a_point_shows(seeded_engine) -> None:
+    """A series page is read from the index alone (migration 0005) only while the
+    index holds every column the query selects."""
+    with seeded_engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            indexed = {row[2] for row in connection.exec_driver_sql(
+                "PRAGMA index_xinfo(ix_statistic_series)")}
+        else:
+            indexed = set(re.findall(r"\w+", connection.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_statistic_series'"
+            ).scalar_one()))
+    assert set(POINT_COLUMNS) <= indexed

@@ -41,6 +41,11 @@ from .resource import (
 )
 from .routes import collection_routes
 
+#: What a series point shows: all in the series index (migration 0005), so that a page
+#: of points is read from the index alone.
+POINT_COLUMNS = ("as_of", "id", "value", "value_text", "qualifier", "unit", "date_basis",
+                 "claimed_by_id", "source_id")
+
 
 class Statistics(Resource):
     record_type = "statistic"
@@ -77,8 +82,9 @@ class Statistics(Resource):
             select(func.count()).select_from(table).where(*conditions())))
         after = cursor_key(args["cursor"], SERIES_ORDER, table.c.as_of) if args.get(
             "cursor") else None
-        rows = keyset_rows(lambda: select(table).where(*conditions()), ("series", filters),
-                           table.c.as_of, table.c.id, False, after, args["limit"] + 1)
+        rows = keyset_rows(
+            lambda: select(*(table.c[name] for name in POINT_COLUMNS)).where(*conditions()),
+            ("series", filters), table.c.as_of, table.c.id, False, after, args["limit"] + 1)
         more, rows = len(rows) > args["limit"], rows[: args["limit"]]
         next_cursor = (encode_cursor(SERIES_ORDER, [rows[-1]["as_of"], rows[-1]["id"]])
                        if more else None)
