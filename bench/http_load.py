@@ -7,6 +7,9 @@ on loopback:
 - the bare-Flask reference (``bench.reference_app``): the same gunicorn settings
   returning the precomputed bytes of the statements' first page (and, for a case
   whose page is much larger, such as the statistic series, that page's bytes);
+- the floor (``bench.floor_app``, SQLite only): Flask running the first page's three
+  queries on sqlite3 and shaping the same bytes by hand, with none of the API around
+  them, for what the page's own work costs on this stack;
 - Datasette over the same SQLite file (SQLite only), on comparable queries;
 
 drives each case with ``wrk`` for a bounded time, in ``--rounds`` rounds (every
@@ -200,6 +203,12 @@ def bare_flask(args: argparse.Namespace, body_file: Path):
     return server(command, {"PARLEY_BENCH_BODY_FILE": str(body_file)}, "/ready")
 
 
+def floor_flask(args: argparse.Namespace, sqlite_file: str):
+    command = [str(BIN / "gunicorn"), "--bind", "127.0.0.1:{port}", "--log-level", "warning",
+               *gunicorn_settings(args), "bench.floor_app:create_app()"]
+    return server(command, {"PARLEY_BENCH_SQLITE": str(Path(sqlite_file).resolve())}, "/ready")
+
+
 def datasette(sqlite_file: str):
     command = [str(BIN / "datasette"), "serve", "--immutable", sqlite_file, "--port", "{port}",
                "--setting", "sql_time_limit_ms", "60000", "--setting", "num_sql_threads", "2"]
@@ -294,6 +303,9 @@ def run(args: argparse.Namespace) -> str:
                 memory[mode] = worker_rss_mb(master)
         for name, body in bodies.items():
             rounds.setdefault(("bare", name), []).append(measure_bare(args, body))
+        if url.get_backend_name() == "sqlite" and cases and cases[0].own_reference:
+            rounds.setdefault(("floor", cases[0].name), []).append(
+                measure_floor(args, url.database, bodies[cases[0].name]))
     results: dict[tuple[str, str], Result | None] = {
         key: median(found) for key, found in rounds.items()}
     datasette_rates: dict[str, float | None] = {}
@@ -304,7 +316,9 @@ def run(args: argparse.Namespace) -> str:
                 results[("datasette", case.name)] = result
                 datasette_rates[case.name] = result.requests_per_s if result else None
     references = {name: (results[("bare", name)], len(body)) for name, body in bodies.items()}
-    return report(args, cases, results, references, datasette_rates, memory)
+    floor = next(((name, found) for (kind, name), found in results.items() if kind == "floor"),
+                 None)
+    return report(args, cases, results, references, datasette_rates, memory, floor)
 
 
 def measure_bare(args: argparse.Namespace, body: bytes) -> Result:
@@ -312,6 +326,14 @@ def measure_bare(args: argparse.Namespace, body: bytes) -> Result:
         Path(body_file.name).write_bytes(body)
         with bare_flask(args, Path(body_file.name)) as (base, _):
             return measure(base, "/v1/statements", args)
+
+
+def measure_floor(args: argparse.Namespace, sqlite_file: str, parley_page: bytes) -> Result:
+    with floor_flask(args, sqlite_file) as (base, _):
+        page = urllib.request.urlopen(base + "/v1/statements").read()
+        if page != parley_page:
+            raise RuntimeError("bench/floor_app.py no longer renders Parley's first page")
+        return measure(base, "/v1/statements", args)
 
 
 def measure_datasette(base: str, case: Case, database: str, args: argparse.Namespace
@@ -332,7 +354,7 @@ MODES = {"on": "response cache on", "off": "response cache off",  # "bare" is no
 
 def report(args: argparse.Namespace, cases: list[Case], results: dict,
            references: dict[str, tuple[Result, int]], datasette_rates: dict,
-           memory: dict[str, list[float]]) -> str:
+           memory: dict[str, list[float]], floor: tuple[str, Result] | None = None) -> str:
     url = make_url(args.database_url)
     code = f"code: {args.checkout}" if args.checkout else "code: this checkout"
     lines = [f"machine: {machine()}", f"database: {url.render_as_string(hide_password=True)}",
@@ -344,6 +366,17 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict,
                      f"{bare.requests_per_s:,.0f} req/s, p50 {bare.p50_ms:.1f} ms, "
                      f"p99 {bare.p99_ms:.1f} ms")
     first = next(iter(references))
+    if floor:
+        name, found = floor
+        uncached = results.get(("off", name))
+        share = (f"; Parley's uncached page is {uncached.requests_per_s / found.requests_per_s:.2f}"
+                 " of it" if uncached else "")
+        lines.append(f"- floor: Flask running *{name}*'s three queries on sqlite3, shaped by "
+                     f"hand, orjson (bench/floor_app.py, same bytes): "
+                     f"{found.requests_per_s:,.0f} req/s, p50 {found.p50_ms:.1f} ms, p99 "
+                     f"{found.p99_ms:.1f} ms, "
+                     f"{found.requests_per_s / references[name][0].requests_per_s:.2f} of "
+                     f"bare Flask{share}")
     header = ["| case | req/s | p50 | p99 | errors | / bare Flask | / Datasette |",
               "|---|---|---|---|---|---|---|"]
     for mode, title in MODES.items():
