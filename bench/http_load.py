@@ -197,16 +197,20 @@ def parley(args: argparse.Namespace, cache_mb: float):
     return server(command, env, "/readyz", cwd=args.checkout or ROOT)
 
 
-def bare_flask(args: argparse.Namespace, body_file: Path):
+def reference_app(args: argparse.Namespace, app: str, env: dict[str, str]):
+    """One of the Flask references under gunicorn, with Parley's gunicorn settings."""
     command = [str(BIN / "gunicorn"), "--bind", "127.0.0.1:{port}", "--log-level", "warning",
-               *gunicorn_settings(args), "bench.reference_app:create_app()"]
-    return server(command, {"PARLEY_BENCH_BODY_FILE": str(body_file)}, "/ready")
+               *gunicorn_settings(args), f"{app}:create_app()"]
+    return server(command, env, "/ready")
+
+
+def bare_flask(args: argparse.Namespace, body_file: Path):
+    return reference_app(args, "bench.reference_app", {"PARLEY_BENCH_BODY_FILE": str(body_file)})
 
 
 def floor_flask(args: argparse.Namespace, sqlite_file: str):
-    command = [str(BIN / "gunicorn"), "--bind", "127.0.0.1:{port}", "--log-level", "warning",
-               *gunicorn_settings(args), "bench.floor_app:create_app()"]
-    return server(command, {"PARLEY_BENCH_SQLITE": str(Path(sqlite_file).resolve())}, "/ready")
+    return reference_app(args, "bench.floor_app",
+                         {"PARLEY_BENCH_SQLITE": str(Path(sqlite_file).resolve())})
 
 
 def datasette(sqlite_file: str):

@@ -26,7 +26,7 @@ def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
                 size: int) -> list[dict]:
     """Up to ``size`` rows of ``query()`` after ``after`` = (value, id), in order."""
 
-    def after_value():
+    def after_value():  # parameters are made only when a statement is built (once)
         return bindparam("after_value", type_=column.type)
 
     def after_id():
