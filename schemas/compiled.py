@@ -18,6 +18,7 @@ from itertools import count
 from typing import Any
 
 from marshmallow import Schema, fields, missing
+from sqlalchemy import String
 
 Dump = Callable[[Any], Any]
 #: A conversion written inline: the expression for a value held in ``{0}``.
@@ -40,6 +41,16 @@ def compilable(schema: Schema) -> bool:
     """Whether ``compile_dump`` inlines the schema (else it defers to ``dump``)."""
     dump_hooks = schema._hooks.get("pre_dump") or schema._hooks.get("post_dump")
     return not (dump_hooks or schema.only or schema.exclude)
+
+
+def is_text_column(schema: Schema, attribute: str) -> bool:
+    """Whether the attribute is a text column of the schema's model. Its value, as the
+    query layer reads it, is a ``str`` or None, so ``String`` has nothing to convert:
+    SQLite stores whatever is written to a text column as text (type affinity), and
+    PostgreSQL's driver reads text as ``str`` (``tests/test_compiled_schemas.py``)."""
+    model = getattr(getattr(schema, "opts", None), "model", None)
+    column = None if model is None else model.__table__.columns.get(attribute)
+    return column is not None and isinstance(column.type, String)
 
 
 def inline_conversion(field: fields.Field) -> str | None:
@@ -68,33 +79,57 @@ class _Compiler:
         return name
 
     def function(self, schema: Schema) -> Dump:
+        """One dict display of every field, in the schema's order. A required field is
+        read with ``obj[key]``: a record that lacks one (never one the query layer
+        built) raises ``KeyError`` and is dumped by marshmallow itself. A field that may
+        be missing is computed as ``MISSING`` and deleted afterwards, as ``dump`` omits it.
+        """
         if not compilable(schema):
             return lambda obj: schema.dump(obj, many=False)
         accessor = self.name(schema.get_attribute, "accessor")
-        lines = ["def dump(obj):", "    out = {}", "    get = obj.get"]
+        computed = []
         for name, field in schema.dump_fields.items():
             key = field.data_key if field.data_key is not None else name
-            lines += ["    " + line for line in self.field(name, key, field, accessor)]
+            computed.append((key, *self.field(schema, name, field, accessor)))
+        # Fields that may be missing at the end (expansions) are added when present.
+        display = len(computed)
+        while display and computed[display - 1][2]:
+            display -= 1
+        entries = ", ".join(f"{key!r}: {expression}" for key, expression, _ in computed[:display])
+        reference = self.name(lambda obj: schema.dump(obj, many=False), "reference")
+        lines = ["def dump(obj):", "    get = obj.get", "    try:", f"        out = {{{entries}}}",
+                 "    except KeyError:", f"        return {reference}(obj)"]
+        lines += [line for key, _, omissible in computed[:display] if omissible for line in (
+            f"    if out[{key!r}] is MISSING:", f"        del out[{key!r}]")]
+        lines += [line for key, expression, _ in computed[display:] for line in (
+            f"    if (value := {expression}) is not MISSING:", f"        out[{key!r}] = value")]
         lines.append("    return out")
         namespace = dict(self.names)
         exec("\n".join(lines), namespace)  # our own generated source, from our schemas
         return namespace["dump"]
 
-    def field(self, name: str, key: str, field: fields.Field, accessor: str) -> list[str]:
-        """Lines that copy one field into ``out`` the way ``Schema._serialize`` does."""
+    def field(self, schema: Schema, name: str, field: fields.Field, accessor: str
+              ) -> tuple[str, bool]:
+        """The expression of one field's output the way ``Schema._serialize`` makes it,
+        and whether it may be ``MISSING`` (then the key is left out)."""
         if not field._CHECK_ATTRIBUTE or field.dump_default is not missing:
             generic = self.name(field, "field")
-            return [f"value = {generic}.serialize({name!r}, obj, accessor={accessor})",
-                    "if value is not MISSING:", f"    out[{key!r}] = value"]
+            return f"{generic}.serialize({name!r}, obj, accessor={accessor})", True
         attribute = field.attribute or name
-        if type(field).get_value is fields.Field.get_value and "." not in attribute:
-            get = f"get({attribute!r}, MISSING)"
+        plain = type(field).get_value is fields.Field.get_value and "." not in attribute
+        if plain and field.required:
+            get, may_be_missing = f"obj[{attribute!r}]", False
+        elif plain:
+            get, may_be_missing = f"get({attribute!r}, MISSING)", True
         else:
             get = f"{self.name(field, 'field')}.get_value(obj, {name!r}, accessor={accessor})"
-        expression = self.conversion(field, "value")
+            may_be_missing = True
+        if inline_conversion(field) == TEXT and is_text_column(schema, attribute):
+            return get, may_be_missing  # already text or null (``is_text_column``)
+        expression = self.conversion(field, "v")
         if expression is None:
-            expression = f"{self.name(field, 'field')}._serialize(value, {name!r}, obj)"
-        return [f"value = {get}", "if value is not MISSING:", f"    out[{key!r}] = {expression}"]
+            expression = f"{self.name(field, 'field')}._serialize(v, {name!r}, obj)"
+        return f"(({expression}) if (v := {get}) is not MISSING else MISSING)", may_be_missing
 
     def conversion(self, field: fields.Field, value: str) -> str | None:
         """``field._serialize`` of ``value`` as an expression, where that is known.
