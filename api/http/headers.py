@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
 
 from flask import Flask, Response, g, request
 
@@ -25,21 +25,24 @@ PREFLIGHT = {
 
 
 def init_app(app: Flask) -> None:
-    app.before_request(assign_request_id)
     app.after_request(finish_response)
 
 
-def assign_request_id() -> None:
-    g.request_id = request_id(request.headers.get("X-Request-Id", ""))
+def current_request_id() -> str:
+    """This request's id, decided the first time it is asked for (a problem's body,
+    the response's header)."""
+    if "request_id" not in g:
+        g.request_id = request_id(request.environ.get("HTTP_X_REQUEST_ID", ""))
+    return g.request_id
 
 
 def request_id(given: str) -> str:
     """The client's X-Request-Id when it is a sane token; otherwise a new one."""
-    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+    return given if _REQUEST_ID.match(given) else os.urandom(16).hex()
 
 
 def finish_response(response: Response) -> Response:
-    response.headers["X-Request-Id"] = g.get("request_id") or uuid.uuid4().hex
+    response.headers["X-Request-Id"] = current_request_id()
     response.headers.update(CORS)
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from flask import request
 
 
@@ -22,8 +23,10 @@ class InvalidCursor(ValueError):
 
 
 def encode_cursor(sort: str, key: list[Any]) -> str:
-    raw = json.dumps({"s": sort, "k": key}, separators=(",", ":"), default=str)
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    # Dates as str() writes them, as the standard library's encoder did with default=str.
+    raw = orjson.dumps({"s": sort, "k": key}, default=str,
+                       option=orjson.OPT_PASSTHROUGH_DATETIME)
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(token: str, sort: str) -> list[Any]:
@@ -48,6 +51,8 @@ class Page:
 
 def current_url(**replace: str | None) -> str:
     """This request's path and query, with some parameters replaced or dropped."""
+    if not request.query_string and not replace:
+        return request.path
     args = {key: ",".join(request.args.getlist(key)) for key in request.args}
     for key, value in replace.items():
         if value is None:

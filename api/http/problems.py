@@ -11,10 +11,11 @@ import http
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, g, request
+from flask import Response, request
 
 from schemas.errors import flatten_messages
 
+from .headers import current_request_id
 from .json import json_response
 
 MEDIA_TYPE = "application/problem+json"
@@ -64,7 +65,7 @@ def problem(status: int, detail: str | None = None, *, errors: list[dict] | None
         "status": status,
         "detail": detail or (known.description if known else http.HTTPStatus(status).description),
         "instance": request.path,
-        "request_id": g.get("request_id"),
+        "request_id": current_request_id(),
     }
     if errors:
         body["errors"] = errors
