@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
@@ -12,9 +13,23 @@ from .config import Config
 from .http import cache, headers, json
 
 
+class Parley(Flask):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._sync: dict[Callable, Callable] = {}
+
+    def ensure_sync(self, func: Callable) -> Callable:
+        """Flask asks whether a view or hook is a coroutine function each time it calls
+        one (several times a request); the answer never changes, so ask once."""
+        known = self._sync.get(func)
+        if known is None:
+            known = self._sync[func] = super().ensure_sync(func)
+        return known
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # No app-wide /static: documentation assets have their own routes (api.docs).
-    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app = Parley(__name__, instance_relative_config=True, static_folder=None)
     json.init_app(app)
     app.config.from_object(Config)
     app.config.from_prefixed_env("PARLEY")
