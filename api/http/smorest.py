@@ -1,6 +1,7 @@
 """flask-smorest, adapted to the API guide.
 
-- ``Parser``: a bad or unknown query parameter is a 400, never ignored.
+- ``Parser``: a bad or unknown query parameter is a 400, never ignored; a query is
+  loaded by ``api.http.arguments.quick_load`` where it can, by webargs otherwise.
 - ``Blueprint``: every route's operationId is its view's name in camelCase
   (``list_statements`` -> ``listStatements``), and every route answers errors as
   problems (documented once, here). Responses are rendered by the schema compiled
@@ -31,6 +32,7 @@ from werkzeug.routing import BaseConverter
 from schemas.compiled import compile_dump
 from schemas.problem import PROBLEM_EXAMPLES, ProblemSchema
 
+from .arguments import quick_load
 from .json import json_response
 from .problems import MEDIA_TYPE, invalid_parameters, problem
 
@@ -42,6 +44,14 @@ class Parser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {
         **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": RAISE, "querystring": RAISE,
     }
+
+    def parse(self, argmap, req=None, *, location=None, **kwargs):
+        if location == "query" and isinstance(argmap, Schema) and not kwargs.get("validate"):
+            loaded = quick_load(argmap, self.load_querystring(req or self.get_default_request(),
+                                                              argmap))
+            if loaded is not None:
+                return loaded
+        return super().parse(argmap, req, location=location, **kwargs)
 
     def load_querystring(self, req, schema: Schema) -> dict:
         """The query as a plain dict: a list for each multi-valued field, else the first
