@@ -102,3 +102,14 @@ def test_a_page_dump_equals_marshmallow_on_edge_values() -> None:
             "links": {"self": "/v1/statements", "next": None}}
     assert compile_dump(page)(body) == page().dump(body)
     assert list(compile_dump(page)(body)["data"][0]) == list(page().dump(body)["data"][0])
+
+
+def test_a_text_column_reads_back_as_text_whatever_was_written(engine) -> None:
+    """What lets the compiled schemas copy text columns without ``str()``: numbers
+    written to a text column come back as text on both databases (SQLite's type
+    affinity; PostgreSQL's assignment cast), and NULL as None."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TEMPORARY TABLE affinity (v VARCHAR(20))")
+        connection.exec_driver_sql("INSERT INTO affinity VALUES (5), (2.5), (NULL)")
+        values = [row[0] for row in connection.exec_driver_sql("SELECT v FROM affinity")]
+    assert values == ["5", "2.5", None]
