@@ -79,25 +79,21 @@ class _Compiler:
         return name
 
     def function(self, schema: Schema) -> Dump:
-        """One dict display of every field, in the schema's order. A required field is
-        read with ``obj[key]``: a record that lacks one (never one the query layer
-        built) raises ``KeyError`` and is dumped by marshmallow itself. A field that may
-        be missing is computed as ``MISSING`` and deleted afterwards, as ``dump`` omits it.
+        """One dict display of every field, in the schema's order, nested schemas
+        inlined. A required field is read with ``obj[key]``: a record that lacks one
+        (never one the query layer built) raises ``KeyError`` and is dumped by
+        marshmallow itself. A field that may be missing is computed as ``MISSING`` and
+        left out, as ``dump`` leaves it out.
         """
         if not compilable(schema):
             return lambda obj: schema.dump(obj, many=False)
-        accessor = self.name(schema.get_attribute, "accessor")
-        computed = []
-        for name, field in schema.dump_fields.items():
-            key = field.data_key if field.data_key is not None else name
-            computed.append((key, *self.field(schema, name, field, accessor)))
+        computed = self.entries(schema, "obj", 0)
         # Fields that may be missing at the end (expansions) are added when present.
         display = len(computed)
         while display and computed[display - 1][2]:
             display -= 1
-        entries = ", ".join(f"{key!r}: {expression}" for key, expression, _ in computed[:display])
         reference = self.name(lambda obj: schema.dump(obj, many=False), "reference")
-        lines = ["def dump(obj):", "    get = obj.get", "    try:", f"        out = {{{entries}}}",
+        lines = ["def dump(obj):", "    try:", f"        out = {_display(computed[:display])}",
                  "    except KeyError:", f"        return {reference}(obj)"]
         lines += [line for key, _, omissible in computed[:display] if omissible for line in (
             f"    if out[{key!r}] is MISSING:", f"        del out[{key!r}]")]
@@ -108,30 +104,41 @@ class _Compiler:
         exec("\n".join(lines), namespace)  # our own generated source, from our schemas
         return namespace["dump"]
 
-    def field(self, schema: Schema, name: str, field: fields.Field, accessor: str
-              ) -> tuple[str, bool]:
+    def entries(self, schema: Schema, obj: str, depth: int) -> list[tuple[str, str, bool]]:
+        """(output key, expression, may be missing) of each field of ``schema``, whose
+        input is in the variable ``obj``; ``depth`` keeps nested variables apart."""
+        accessor = self.name(schema.get_attribute, "accessor")
+        return [(field.data_key if field.data_key is not None else name,
+                 *self.field(schema, name, field, accessor, obj, depth))
+                for name, field in schema.dump_fields.items()]
+
+    def field(self, schema: Schema, name: str, field: fields.Field, accessor: str, obj: str,
+              depth: int) -> tuple[str, bool]:
         """The expression of one field's output the way ``Schema._serialize`` makes it,
         and whether it may be ``MISSING`` (then the key is left out)."""
         if not field._CHECK_ATTRIBUTE or field.dump_default is not missing:
             generic = self.name(field, "field")
-            return f"{generic}.serialize({name!r}, obj, accessor={accessor})", True
+            return f"{generic}.serialize({name!r}, {obj}, accessor={accessor})", True
         attribute = field.attribute or name
         plain = type(field).get_value is fields.Field.get_value and "." not in attribute
         if plain and field.required:
-            get, may_be_missing = f"obj[{attribute!r}]", False
+            get, may_be_missing = f"{obj}[{attribute!r}]", False
         elif plain:
-            get, may_be_missing = f"get({attribute!r}, MISSING)", True
+            get, may_be_missing = f"{obj}.get({attribute!r}, MISSING)", True
         else:
-            get = f"{self.name(field, 'field')}.get_value(obj, {name!r}, accessor={accessor})"
+            get = (f"{self.name(field, 'field')}.get_value({obj}, {name!r}, "
+                   f"accessor={accessor})")
             may_be_missing = True
         if inline_conversion(field) == TEXT and is_text_column(schema, attribute):
             return get, may_be_missing  # already text or null (``is_text_column``)
-        expression = self.conversion(field, "v")
+        value = f"v{depth}"
+        expression = self.conversion(field, value, depth)
         if expression is None:
-            expression = f"{self.name(field, 'field')}._serialize(v, {name!r}, obj)"
-        return f"(({expression}) if (v := {get}) is not MISSING else MISSING)", may_be_missing
+            expression = f"{self.name(field, 'field')}._serialize({value}, {name!r}, {obj})"
+        return (f"(({expression}) if ({value} := {get}) is not MISSING else MISSING)",
+                may_be_missing)
 
-    def conversion(self, field: fields.Field, value: str) -> str | None:
+    def conversion(self, field: fields.Field, value: str, depth: int = 0) -> str | None:
         """``field._serialize`` of ``value`` as an expression, where that is known.
 
         A field class with a conversion of its own can say so by defining
@@ -147,11 +154,26 @@ class _Compiler:
         if serialize is fields.Nested._serialize:
             if field.schema.many or field.many:
                 return None
-            nested = self.name(self.function(field.schema), "nested")
-            return f"None if {value} is None else {nested}({value})"
+            nested = self.inlined(field.schema, value, depth + 1)
+            if nested is None:
+                nested = f"{self.name(self.function(field.schema), 'nested')}({value})"
+            return f"None if {value} is None else {nested}"
         if serialize is fields.List._serialize:
-            inner = self.conversion(field.inner, "each")
+            each = f"each{depth}"
+            inner = self.conversion(field.inner, each, depth + 1)
             if inner is None:
                 return None
-            return f"None if {value} is None else [{inner} for each in {value}]"
+            return f"None if {value} is None else [{inner} for {each} in {value}]"
         return None
+
+    def inlined(self, schema: Schema, obj: str, depth: int) -> str | None:
+        """A nested schema as a dict display over ``obj``, when none of its fields may
+        be missing (a missing one needs statements: it gets a function of its own)."""
+        if not compilable(schema):
+            return None
+        computed = self.entries(schema, obj, depth)
+        return None if any(omissible for *_, omissible in computed) else _display(computed)
+
+
+def _display(computed: list[tuple[str, str, bool]]) -> str:
+    return "{" + ", ".join(f"{key!r}: {expression}" for key, expression, _ in computed) + "}"
