@@ -143,6 +143,7 @@ def serve_command(host: str, port: int, workers: int, threads: int, worker_class
     GunicornServer({
         "bind": f"{host}:{port}", "workers": workers, "threads": threads,
         "worker_class": worker_class, "errorlog": "-", "loglevel": "warning",
+        "reuse_port": True,
     }).run()
 
 

@@ -200,7 +200,8 @@ def parley(args: argparse.Namespace, cache_mb: float):
 def reference_app(args: argparse.Namespace, app: str, env: dict[str, str]):
     """One of the Flask references under gunicorn, with Parley's gunicorn settings."""
     command = [str(BIN / "gunicorn"), "--bind", "127.0.0.1:{port}", "--log-level", "warning",
-               *gunicorn_settings(args), f"{app}:create_app()"]
+               # A socket per worker, as ``parley serve`` always listens.
+               *gunicorn_settings(args), "--reuse-port", f"{app}:create_app()"]
     return server(command, env, "/ready")
 
 
