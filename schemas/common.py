@@ -54,6 +54,14 @@ class _ExtractionField(fields.Nested):
                 "rule": obj.get("extraction_rule"),
                 "confidence": obj.get("extraction_confidence")}
 
+    def compiled_value(self, obj: str) -> str:
+        """The output as one expression, for ``schemas.compiled``: ``get_value``'s
+        dict as ``ExtractionSchema`` dumps it, which leaves the values as they are:
+        they come from the record's text columns and its float column."""
+        return (f"{{'method': {obj}.get('extraction_method', 'curated'), "
+                f"'rule': {obj}.get('extraction_rule'), "
+                f"'confidence': {obj}.get('extraction_confidence')}}")
+
 
 def extraction() -> fields.Nested:
     return _ExtractionField(ExtractionSchema, required=True)

@@ -116,6 +116,9 @@ class _Compiler:
               depth: int) -> tuple[str, bool]:
         """The expression of one field's output the way ``Schema._serialize`` makes it,
         and whether it may be ``MISSING`` (then the key is left out)."""
+        own = getattr(field, "compiled_value", None)
+        if own is not None:
+            return own(obj), False
         if not field._CHECK_ATTRIBUTE or field.dump_default is not missing:
             generic = self.name(field, "field")
             return f"{generic}.serialize({name!r}, {obj}, accessor={accessor})", True
@@ -142,7 +145,9 @@ class _Compiler:
         """``field._serialize`` of ``value`` as an expression, where that is known.
 
         A field class with a conversion of its own can say so by defining
-        ``compiled_serialize(compile_dump) -> (value -> output)``.
+        ``compiled_serialize(compile_dump) -> (value -> output)``; one that makes its
+        whole output from the object, by ``compiled_value(obj) -> expression`` (read
+        in ``field``).
         """
         own = getattr(field, "compiled_serialize", None)
         if own is not None:
