@@ -127,8 +127,10 @@ class Resource:
         return {record["id"]: record for record in records}
 
     def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
-        records = [{**row, "type": self.record_type} for row in rows]
+        """The records of ``rows`` (fresh dicts from a query, completed in place)."""
+        records = rows
         for record in records:
+            record["type"] = self.record_type
             record["links"] = self.links(record)
         if self.has_evidence:
             attach_evidence(self.record_type, records)
