@@ -49,18 +49,20 @@ class ExtractionSchema(DictSchema):
 class _ExtractionField(fields.Nested):
     """Gathers the record's three ``extraction_*`` columns into one object."""
 
+    #: Output key -> (record column, value when the record lacks it).
+    COLUMNS = {"method": ("extraction_method", "curated"),
+               "rule": ("extraction_rule", None),
+               "confidence": ("extraction_confidence", None)}
+
     def get_value(self, obj, attr, accessor=None, default=None):
-        return {"method": obj.get("extraction_method", "curated"),
-                "rule": obj.get("extraction_rule"),
-                "confidence": obj.get("extraction_confidence")}
+        return {key: obj.get(column, absent) for key, (column, absent) in self.COLUMNS.items()}
 
     def compiled_value(self, obj: str) -> str:
         """The output as one expression, for ``schemas.compiled``: ``get_value``'s
         dict as ``ExtractionSchema`` dumps it, which leaves the values as they are:
         they come from the record's text columns and its float column."""
-        return (f"{{'method': {obj}.get('extraction_method', 'curated'), "
-                f"'rule': {obj}.get('extraction_rule'), "
-                f"'confidence': {obj}.get('extraction_confidence')}}")
+        return "{" + ", ".join(f"{key!r}: {obj}.get({column!r}, {absent!r})"
+                               for key, (column, absent) in self.COLUMNS.items()) + "}"
 
 
 def extraction() -> fields.Nested:

@@ -127,17 +127,16 @@ class Resource:
         return {record["id"]: record for record in records}
 
     def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
-        """The records of ``rows`` (fresh dicts from a query, completed in place)."""
-        records = rows
-        for record in records:
+        """The records of ``rows``: fresh dicts from a query, completed in place."""
+        for record in rows:
             record["type"] = self.record_type
             record["links"] = self.links(record)
         if self.has_evidence:
-            attach_evidence(self.record_type, records)
-        self.attach(records)
+            attach_evidence(self.record_type, rows)
+        self.attach(rows)
         for name in expand:
-            self._expand(records, self.expansions[name])
-        return records
+            self._expand(rows, self.expansions[name])
+        return rows
 
     @staticmethod
     def _expand(records: list[dict], expansion: Expansion) -> None:
