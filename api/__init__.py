@@ -10,7 +10,7 @@ from flask import Flask
 
 from . import db, docs
 from .config import Config
-from .http import cache, headers, json
+from .http import cache, direct, headers, json
 
 
 class Parley(Flask):
@@ -41,7 +41,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     headers.init_app(app)
-    cache.init_app(app)  # after headers: its after_request runs first
+    direct.init_app(app)
+    cache.init_app(app)  # after headers: its after_request runs first; after direct: its
+    # middleware answers first
     docs.init_app(app)
 
     from . import commands, v1  # they import seed, which imports api.models

@@ -14,8 +14,7 @@ import pytest
 from flask import Flask
 from marshmallow import Schema, ValidationError
 
-from api.http.arguments import quick_load
-from api.http.smorest import multiple_keys
+from api.http.arguments import multiple_keys, quick_load
 
 VALUES = ("", "x", "0", "5", "101", "-1", "2.5", "2024-01-01", "2024-13-01", "a,b", ",",
           "date", "-date", "id", "name", "speaker", "curated", "rule", "killed", "\x00",

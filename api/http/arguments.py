@@ -18,8 +18,24 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, missing
 from marshmallow.decorators import VALIDATES_SCHEMA
+from webargs.multidictproxy import MultiDictProxy
+from werkzeug.datastructures import MultiDict
 
 Fields = tuple[tuple[str, str, Any], ...]
+
+
+def query_of(args: MultiDict, schema: Schema) -> dict[str, Any]:
+    """The query as a plain dict: a list for each multi-valued field, else the first
+    value, as webargs' ``MultiDictProxy`` gives it. The proxy answers marshmallow's
+    lookup of every absent field with a ``KeyError`` raised inside werkzeug: a dozen
+    exceptions on every request."""
+    multiple = multiple_keys(schema)
+    return {key: args.getlist(key) if key in multiple else args[key] for key in args}
+
+
+@cache  # argument schemas are instantiated once, when the routes are declared
+def multiple_keys(schema: Schema) -> frozenset[str]:
+    return frozenset(MultiDictProxy(MultiDict(), schema).multiple_keys)
 
 
 def quick_load(schema: Schema, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -132,11 +132,16 @@ class ResponseCache:
             return response
         response.set_etag(etag)
         if self.responses.max_size and not response.is_streamed:
-            body = response.get_data()
-            headers = [(name, response.headers[name]) for name in REPLAYED
-                       if name in response.headers]
-            self.responses.put(dataset_version(), etag, (body, headers), len(body) + 200)
+            self.store(dataset_version(), etag, response.get_data(),
+                       [(name, response.headers[name]) for name in REPLAYED
+                        if name in response.headers])
         return response
+
+    def store(self, version: str, etag: str, body: bytes, headers: list[tuple[str, str]]
+              ) -> None:
+        """Keep a rendered 200 and the headers it is replayed with (``REPLAYED``)."""
+        if self.responses.max_size:
+            self.responses.put(version, etag, (body, headers), len(body) + 200)
 
 
 def matches(sent: ETags, etag: str, rendered: bool = False) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import orjson
-from flask import request
+from werkzeug.wrappers import Request
 
 
 class InvalidCursor(ValueError):
@@ -49,8 +49,8 @@ class Page:
     next_cursor: str | None
 
 
-def current_url(**replace: str | None) -> str:
-    """This request's path and query, with some parameters replaced or dropped."""
+def current_url(request: Request, **replace: str | None) -> str:
+    """The request's path and query, with some parameters replaced or dropped."""
     if not request.query_string and not replace:
         return request.path
     args = {key: ",".join(request.args.getlist(key)) for key in request.args}
@@ -63,24 +63,26 @@ def current_url(**replace: str | None) -> str:
     return f"{request.path}?{query}" if query else request.path
 
 
-def page_response(page: Page) -> tuple[dict, int, dict[str, str]]:
-    """What a collection view returns: the envelope, 200, and the Link header."""
-    body, headers = envelope(page)
+def page_response(page: Page, request: Request) -> tuple[dict, int, dict[str, str]]:
+    """What a collection view returns for ``request``: the envelope, 200, and the Link
+    header. (The request is passed, not read from Flask's context: ``api.http.direct``
+    serves pages without one.)"""
+    body, headers = envelope(page, request)
     return body, 200, headers
 
 
-def envelope(page: Page) -> tuple[dict, dict[str, str]]:
+def envelope(page: Page, request: Request) -> tuple[dict, dict[str, str]]:
     """The collection body and its ``Link`` header."""
-    paging, headers = paging_of(page)
+    paging, headers = paging_of(page, request)
     return {"data": page.items, **paging}, headers
 
 
-def paging_of(page: Page) -> tuple[dict, dict[str, str]]:
+def paging_of(page: Page, request: Request) -> tuple[dict, dict[str, str]]:
     """``meta`` and ``links`` of a page of anything, and its ``Link`` header."""
-    next_url = current_url(cursor=page.next_cursor) if page.next_cursor else None
+    next_url = current_url(request, cursor=page.next_cursor) if page.next_cursor else None
     paging = {
         "meta": {"total": page.total, "limit": page.limit, "next_cursor": page.next_cursor},
-        "links": {"self": current_url(), "next": next_url},
+        "links": {"self": current_url(request), "next": next_url},
     }
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
     return paging, headers

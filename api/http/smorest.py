@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import http
-from functools import cache, wraps
+from functools import wraps
 
 import flask_smorest
 from apispec import BasePlugin
@@ -24,15 +24,13 @@ from flask import Response, current_app
 from flask_smorest.utils import prepare_response, unpack_tuple_response
 from marshmallow import RAISE, Schema
 from webargs.flaskparser import FlaskParser
-from webargs.multidictproxy import MultiDictProxy
-from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
 from schemas.compiled import compile_dump
 from schemas.problem import PROBLEM_EXAMPLES, ProblemSchema
 
-from .arguments import quick_load
+from .arguments import query_of, quick_load
 from .json import json_response
 from .problems import MEDIA_TYPE, invalid_parameters, problem
 
@@ -54,18 +52,7 @@ class Parser(FlaskParser):
         return super().parse(argmap, req, location=location, **kwargs)
 
     def load_querystring(self, req, schema: Schema) -> dict:
-        """The query as a plain dict: a list for each multi-valued field, else the first
-        value, as webargs' ``MultiDictProxy`` gives it. The proxy answers marshmallow's
-        lookup of every absent field with a ``KeyError`` raised inside werkzeug: a dozen
-        exceptions on every request."""
-        multiple = multiple_keys(schema)
-        args = req.args
-        return {key: args.getlist(key) if key in multiple else args[key] for key in args}
-
-
-@cache  # argument schemas are instantiated once, when the routes are declared
-def multiple_keys(schema: Schema) -> frozenset[str]:
-    return frozenset(MultiDictProxy(MultiDict(), schema).multiple_keys)
+        return query_of(req.args, schema)
 
 
 def camel_case(name: str) -> str:

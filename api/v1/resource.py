@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from flask_smorest import abort
 from sqlalchemy import ColumnElement, Select, Table, bindparam, false, func, select
 from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Request
 
 from api import models, search
 from api.db import get_session
@@ -85,8 +86,8 @@ class Resource:
 
     # Lists
 
-    def list_response(self, args: dict) -> tuple[dict, int, dict]:
-        return page_response(self.page(args))
+    def list_response(self, args: dict, request: Request) -> tuple[dict, int, dict]:
+        return page_response(self.page(args), request)
 
     def page(self, args: dict) -> Page:
         sort = args["sort"]

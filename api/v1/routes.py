@@ -8,8 +8,10 @@ examples recorded under their operationIds.
 
 from __future__ import annotations
 
+from flask import request
 from marshmallow import Schema
 
+from api.http import direct
 from api.http.params import detail_args
 from api.http.smorest import Blueprint, camel_case, links_to
 from schemas.common import page_of
@@ -25,7 +27,7 @@ def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
     parameter = f"{name}_id"
 
     def list_view(query: dict):
-        return resource.list_response(query)
+        return resource.list_response(query, request)
 
     def get_view(query: dict, **path: str):
         return resource.get(path[parameter], query.get("expand", []))
@@ -34,10 +36,11 @@ def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
     get_view.__name__, get_view.__doc__ = f"get_{name}", get_doc
     list_id, get_id = camel_case(list_view.__name__), camel_case(get_view.__name__)
 
+    arguments, page = args(), page_of(schema, f"{kind}Page")
     blp.route("")(blp.doc(**links_to(get_id, parameter))(
-        blp.arguments(args, location="query")(
-            blp.response(200, page_of(schema, f"{kind}Page"), example=example(list_id))(
-                list_view))))
+        blp.arguments(arguments, location="query")(
+            blp.response(200, page, example=example(list_id))(list_view))))
+    direct.route(blp.url_prefix, resource.list_response, arguments, page)
     blp.route(f"/<id:{parameter}>")(
         blp.arguments(detail_args(f"{kind}DetailArgs", list(resource.expansions)),
                       location="query")(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_smorest import abort
 from marshmallow import fields, validate
 from sqlalchemy import func, select
@@ -85,4 +86,4 @@ def search_records(args: dict):
     Best matches first. `highlights` gives the character ranges of matched words
     within `snippet`, so a client can mark them without parsing HTML.
     """
-    return page_response(search_page(args))
+    return page_response(search_page(args), request)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from flask import request
 from marshmallow import fields, validate
 from sqlalchemy import func, select
+from werkzeug.wrappers import Request
 
 from api import models
 from api.db import get_session
@@ -70,7 +72,7 @@ class Statistics(Resource):
         yield from within_locations(table.c.location_id, args.get("location"))
         yield from between(table.c.as_of, args)
 
-    def series(self, args: dict) -> dict:
+    def series(self, args: dict, request: Request) -> dict:
         """The series' points from the cursor on, oldest first, and its paging."""
         table, filters = self.table, filters_of(args)
 
@@ -88,7 +90,7 @@ class Statistics(Resource):
         more, rows = len(rows) > args["limit"], rows[: args["limit"]]
         next_cursor = (encode_cursor(SERIES_ORDER, [rows[-1]["as_of"], rows[-1]["id"]])
                        if more else None)
-        paging, _ = paging_of(Page(rows, total, args["limit"], next_cursor))
+        paging, _ = paging_of(Page(rows, total, args["limit"], next_cursor), request)
         points = [
             {"date": row["as_of"], "value": row["value"], "value_text": row["value_text"],
              "qualifier": row["qualifier"], "unit": row["unit"], "date_basis": row["date_basis"],
@@ -155,7 +157,7 @@ def get_statistic_series(args: dict):
     per report, with its qualifier and who claims it, ready to chart. A long series
     comes in pages of `limit` points (default 1000): follow `links.next`.
     """
-    return statistics.series(args)
+    return statistics.series(args, request)
 
 
 

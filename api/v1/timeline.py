@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from flask import request
 from marshmallow import fields, validate
 from sqlalchemy import Select, bindparam, func, literal, select, tuple_
 
@@ -165,4 +166,4 @@ def list_timeline(args: dict):
     ordered by type, then id (both reversed with `sort=-date`). Undated records are
     not on the timeline.
     """
-    return page_response(timeline_page(args))
+    return page_response(timeline_page(args), request)
