@@ -11,6 +11,12 @@ processors, as SQLAlchemy would: the same rows, as dicts.
 ``run_per_version`` keeps a statement that embeds request values (a list's
 filters) per dataset version and key (``api.http.cache.memo``); ``run`` keeps one
 without (children by ids) once per process.
+
+What a row becomes is the run's ``shape``: a function of the column keys and their
+converters that makes the function from fetched tuples to rows, built at the
+first run of each shape. ``row_builder``'s dicts of the columns by default;
+a resource's records as its schema outputs them, for instance
+(``schemas.compiled.compile_render``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from sqlalchemy import Connection, Dialect, Select
 from api.db import get_connection
 from api.http.cache import memo
 
+Converters = list[tuple[int, Callable[[Any], Any]]]
+Shape = Callable[[list[str], Converters], Callable[[list[tuple]], list]]
+
 
 class Prepared:
     def __init__(self, statement: Select, dialect: Dialect):
@@ -36,12 +45,14 @@ class Prepared:
         self.dialect = dialect
         self.columns = list(statement.selected_columns)
         self.keys = [column.key for column in self.columns]
-        #: Tuples to dicts, built at the first run (some dialects' converters need the
-        #: DB-API's description of the result).
-        self.as_dicts: Callable[[list[tuple]], list[dict]] | None = None
+        #: Known at the first run: some dialects' converters need the DB-API's
+        #: description of the result.
+        self.converters: Converters | None = None
+        self.builders: dict[Shape, Callable[[list[tuple]], list]] = {}
 
-    def rows(self, connection: Connection, params: dict[str, Any] | None = None
-             ) -> list[dict]:
+    def rows(self, connection: Connection, params: dict[str, Any] | None = None,
+             shape: Shape | None = None) -> list:
+        """The rows, as dicts of the columns (or in ``shape``)."""
         params = {**self.baked, **(params or {})}
         layout = self.layout(tuple(len(params[name]) for name in self.lists), params)
         sql, values = layout.sql, layout.values(params)
@@ -52,14 +63,17 @@ class Prepared:
                 events(connection, cursor, sql, values, None, False)
             cursor.execute(sql, values)
             fetched = cursor.fetchall()
-            if self.as_dicts is None:
-                self.as_dicts = row_builder(self.keys,
-                                            self.result_converters(cursor.description))
+            if self.converters is None:
+                self.converters = self.result_converters(cursor.description)
         finally:
             cursor.close()
-        return self.as_dicts(fetched)
+        shape = shape or row_builder
+        build = self.builders.get(shape)
+        if build is None:
+            build = self.builders[shape] = shape(self.keys, self.converters)
+        return build(fetched)
 
-    def result_converters(self, description) -> list[tuple[int, Callable[[Any], Any]]]:
+    def result_converters(self, description) -> Converters:
         """What SQLAlchemy's result processing does per column (given the DB-API's
         type codes, which some dialects need): the columns it converts, and how."""
         dialect, converters = self.dialect, []
@@ -83,8 +97,7 @@ class Prepared:
         return layout
 
 
-def row_builder(keys: list[str], converters: list[tuple[int, Callable[[Any], Any]]]
-                ) -> Callable[[list[tuple]], list[dict]]:
+def row_builder(keys: list[str], converters: Converters) -> Callable[[list[tuple]], list[dict]]:
     """A function from fetched tuples to dicts, each value through its converter: one
     generated comprehension with a dict display, three times faster than converting
     a list per row and zipping it with the keys (1,000 rows: 0.9 -> 0.3 ms)."""
@@ -113,19 +126,20 @@ class _Layout:
         return {slot[0]: value for slot, value in zip(self.slots, values, strict=True)}
 
 
-def run(statement: Select, params: dict[str, Any] | None = None) -> list[dict]:
+def run(statement: Select, params: dict[str, Any] | None = None, shape: Shape | None = None
+        ) -> list:
     """The rows of a statement that embeds no request values, prepared once per process."""
     connection = get_connection()
-    return _prepared(statement, connection.dialect).rows(connection, params)
+    return _prepared(statement, connection.dialect).rows(connection, params, shape)
 
 
-def run_per_version(key: Hashable, build: Callable[[], Select], params: dict[str, Any]
-                    ) -> list[dict]:
+def run_per_version(key: Hashable, build: Callable[[], Select], params: dict[str, Any],
+                    shape: Shape | None = None) -> list:
     """The rows of the statement ``build()`` makes, which embeds request values (a
     list's filters): prepared once per dataset version and ``key``."""
     connection = get_connection()
     statement = memo(key, lambda: Prepared(build(), connection.dialect))
-    return statement.rows(connection, params)
+    return statement.rows(connection, params, shape)
 
 
 @cache

@@ -6,6 +6,7 @@ The query layer hands schemas plain dicts, so ``Record`` reads attributes with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from marshmallow import Schema, fields, validate
@@ -57,11 +58,12 @@ class _ExtractionField(fields.Nested):
     def get_value(self, obj, attr, accessor=None, default=None):
         return {key: obj.get(column, absent) for key, (column, absent) in self.COLUMNS.items()}
 
-    def compiled_value(self, obj: str) -> str:
-        """The output as one expression, for ``schemas.compiled``: ``get_value``'s
-        dict as ``ExtractionSchema`` dumps it, which leaves the values as they are:
-        they come from the record's text columns and its float column."""
-        return "{" + ", ".join(f"{key!r}: {obj}.get({column!r}, {absent!r})"
+    def compiled_value(self, get: Callable[[str, Any], str]) -> str:
+        """The output as one expression, for ``schemas.compiled`` (``get(column,
+        absent)`` is the expression of a column's value): ``get_value``'s dict as
+        ``ExtractionSchema`` dumps it, which leaves the values as they are: they come
+        from the record's text columns and its float column."""
+        return "{" + ", ".join(f"{key!r}: {get(column, absent)}"
                                for key, (column, absent) in self.COLUMNS.items()) + "}"
 
 
@@ -73,9 +75,16 @@ class Number(fields.Float):
     """A JSON number, written without ``.0`` when it is whole (44466, not 44466.0)."""
 
     def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return int(value) if float(value).is_integer() else float(value)
+        return whole_or_float(value)
+
+    def compiled_serialize(self, compile_dump) -> Callable[[Any], Any]:
+        return whole_or_float
+
+
+def whole_or_float(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
 
 
 def expanded(schema, expansion: str) -> fields.Nested:

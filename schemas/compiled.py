@@ -21,11 +21,27 @@ from marshmallow import Schema, fields, missing
 from sqlalchemy import String
 
 Dump = Callable[[Any], Any]
+Render = Callable[[list[tuple]], list[dict]]
 #: A conversion written inline: the expression for a value held in ``{0}``.
 TEXT = "{0} if {0} is None or {0}.__class__ is str else str({0})"
 INTEGER = "None if {0} is None else int({0})"
 FLOAT = "None if {0} is None else float({0})"
 ISO_DATE = "None if {0} is None else {0}.isoformat()"
+
+
+class Rendered:
+    """A response body already as its schema outputs it: sent as it is, never dumped
+    (``output``)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any):
+        self.data = data
+
+
+def output(body: Any, dump: Dump) -> Any:
+    """The output of a view's body: ``dump`` of it, unless it is ``Rendered``."""
+    return body.data if isinstance(body, Rendered) else dump(body)
 
 
 def compile_dump(schema: Schema | type[Schema]) -> Dump:
@@ -35,6 +51,22 @@ def compile_dump(schema: Schema | type[Schema]) -> Dump:
     if instance.many:
         return lambda objs: [one(obj) for obj in objs]
     return one
+
+
+def compile_render(schema: Schema, keys: list[str],
+                   converters: list[tuple[int, Callable[[Any], Any]]]) -> Render | None:
+    """A function from a query's fetched tuples (columns ``keys``, each through its
+    result converter) straight to records as ``schema`` dumps them: one dict per row,
+    made once, where ``dump`` would first need a dict of the row and then make the
+    output from it.
+
+    A field that is not a column gets None in its place, for the caller to fill in
+    with what ``schema`` would output for it (type, links, evidence, child lists);
+    fields that may be missing at the end (expansions) are left out, for the caller
+    to add in the schema's order. None if a field cannot be made from a column (the
+    caller renders the rows' dicts with ``compile_dump`` instead).
+    """
+    return _Compiler().render(schema, keys, dict(converters))
 
 
 def compilable(schema: Schema) -> bool:
@@ -104,6 +136,54 @@ class _Compiler:
         exec("\n".join(lines), namespace)  # our own generated source, from our schemas
         return namespace["dump"]
 
+    def render(self, schema: Schema, keys: list[str], converters: dict[int, Callable]
+               ) -> Render | None:
+        if not compilable(schema):
+            return None
+        columns = {}
+        for index, key in enumerate(keys):
+            columns[key] = f"row[{index}]"
+            if index in converters:
+                columns[key] = f"{self.name(converters[index], 'convert')}(row[{index}])"
+        entries, trailing = [], True
+        for name, field in reversed(schema.dump_fields.items()):
+            key = field.data_key if field.data_key is not None else name
+            try:
+                entry = self.column_entry(schema, name, field, columns)
+            except _NotFromColumns:
+                return None
+            if entry is None and not field.required and trailing:
+                continue  # an expansion, added by the caller when asked for
+            trailing = False
+            if entry is None and not field.required:
+                return None  # may be missing, in the middle: only ``dump`` knows
+            entries.append((key, "None" if entry is None else entry, False))
+        namespace = dict(self.names)
+        # Our own generated source, from our schemas and the query's column keys.
+        exec(f"def render(fetched):\n    return [{_display(entries[::-1])} for row in fetched]",
+             namespace)
+        return namespace["render"]
+
+    def column_entry(self, schema: Schema, name: str, field: fields.Field,
+                     columns: dict[str, str]) -> str | None:
+        """The expression of a field made from the row's columns; None if the field is
+        not a column (``_NotFromColumns`` if it is, but not one this can convert)."""
+        own = getattr(field, "compiled_value", None)
+        if own is not None:
+            return own(lambda column, absent: columns.get(column, repr(absent)))
+        attribute = field.attribute or name
+        if attribute not in columns:
+            return None
+        if (not field._CHECK_ATTRIBUTE or field.dump_default is not missing
+                or type(field).get_value is not fields.Field.get_value):
+            raise _NotFromColumns(name)
+        if inline_conversion(field) == TEXT and is_text_column(schema, attribute):
+            return columns[attribute]
+        expression = self.conversion(field, "v0")
+        if expression is None:
+            raise _NotFromColumns(name)
+        return f"(({expression}) if (v0 := {columns[attribute]}) is not MISSING else MISSING)"
+
     def entries(self, schema: Schema, obj: str, depth: int) -> list[tuple[str, str, bool]]:
         """(output key, expression, may be missing) of each field of ``schema``, whose
         input is in the variable ``obj``; ``depth`` keeps nested variables apart."""
@@ -118,7 +198,7 @@ class _Compiler:
         and whether it may be ``MISSING`` (then the key is left out)."""
         own = getattr(field, "compiled_value", None)
         if own is not None:
-            return own(obj), False
+            return own(lambda column, absent: f"{obj}.get({column!r}, {absent!r})"), False
         if not field._CHECK_ATTRIBUTE or field.dump_default is not missing:
             generic = self.name(field, "field")
             return f"{generic}.serialize({name!r}, {obj}, accessor={accessor})", True
@@ -178,6 +258,10 @@ class _Compiler:
             return None
         computed = self.entries(schema, obj, depth)
         return None if any(omissible for *_, omissible in computed) else _display(computed)
+
+
+class _NotFromColumns(Exception):
+    """A field that is a column, but one ``compile_render`` cannot convert."""
 
 
 def _display(computed: list[tuple[str, str, bool]]) -> str:

@@ -24,7 +24,7 @@ from marshmallow import Schema
 from werkzeug.http import quote_etag
 from werkzeug.wrappers import Request
 
-from schemas.compiled import Dump, compile_dump
+from schemas.compiled import Dump, compile_dump, output
 
 from .arguments import query_of, quick_load
 from .cache import CACHE_KEY, CachedResponses, ResponseCache, dataset_version, etag_for
@@ -37,7 +37,8 @@ ROUTES: dict[str, DirectRoute] = {}
 
 @dataclass(frozen=True)
 class DirectRoute:
-    #: The list view's own code: (loaded query, request) -> (body, status, headers).
+    #: The list view's own code: (loaded query, request) -> (body, status, headers),
+    #: the body dumped by ``dump`` unless it is ``Rendered``.
     view: Callable[[dict, Request], tuple[Any, int, dict[str, str]]]
     arguments: Schema
     dump: Dump
@@ -78,7 +79,7 @@ class DirectLists:
                 return None
             if status != 200:
                 return None
-            content = encode(found.dump(body))
+            content = encode(output(body, found.dump))
         etag = etag_for(version, environ)
         headers = [("Content-Type", "application/json"), *links.items(),
                    ("ETag", quote_etag(etag))]

@@ -17,13 +17,17 @@ from urllib.parse import urlencode
 import orjson
 from werkzeug.wrappers import Request
 
+from schemas.common import whole_or_float
+
 
 class InvalidCursor(ValueError):
     pass
 
 
 def encode_cursor(sort: str, key: list[Any]) -> str:
-    # Dates as str() writes them, as the standard library's encoder did with default=str.
+    """The cursor after ``key``, the same from a raw row's values as from its rendered
+    record's: dates as ISO text (as str() writes them), whole numbers without ``.0``."""
+    key = [whole_or_float(value) if isinstance(value, float) else value for value in key]
     raw = orjson.dumps({"s": sort, "k": key}, default=str,
                        option=orjson.OPT_PASSTHROUGH_DATETIME)
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")

@@ -27,7 +27,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
-from schemas.compiled import compile_dump
+from schemas.compiled import compile_dump, output
 from schemas.problem import PROBLEM_EXAMPLES, ProblemSchema
 
 from .arguments import query_of, quick_load
@@ -105,7 +105,7 @@ class Blueprint(flask_smorest.Blueprint):
                 body, status, headers = unpack_tuple_response(result)
                 if isinstance(body, Response):
                     return result
-                response = json_response(dump(body), status or status_code)
+                response = json_response(output(body, dump), status or status_code)
                 response.headers.update(headers or {})
                 return response
 

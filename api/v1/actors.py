@@ -17,6 +17,8 @@ class Actors(Resource):
     record_type = "actor"
     path = "actors"
     model = models.Actor
+    schema = ActorSchema
+    attaches_output = True
     sorts = {"name": "name", "id": "id"}
     default_sort = "name"
     expansions = {"affiliation": Expansion("affiliation_id", "actor")}

@@ -18,13 +18,14 @@ from typing import Any
 
 from sqlalchemy import Column, Select, bindparam, tuple_
 
-from api.prepared import run_per_version
+from api.prepared import Shape, run_per_version
 
 
 def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
                 id_column: Column, descending: bool, after: tuple[Any, str] | None,
-                size: int) -> list[dict]:
-    """Up to ``size`` rows of ``query()`` after ``after`` = (value, id), in order."""
+                size: int, shape: Shape | None = None) -> list:
+    """Up to ``size`` rows of ``query()`` after ``after`` = (value, id), in order (in
+    ``shape``, ``api.prepared``)."""
 
     def after_value():  # parameters are made only when a statement is built (once)
         return bindparam("after_value", type_=column.type)
@@ -44,13 +45,14 @@ def keyset_rows(query: Callable[[], Select], key: Hashable, column: Column,
             params.update(after_value=after[0], after_id=after[1])
         return run_per_version(
             ("keyset", key, column.key, descending, phase),
-            lambda: query().where(*where()).order_by(*order()).limit(bindparam("size")), params)
+            lambda: query().where(*where()).order_by(*order()).limit(bindparam("size")), params,
+            shape)
 
     if column.key == id_column.key:
         return run("ids" if after is None else "ids after",
                    lambda: [] if after is None else [beyond(id_column, after_id())],
                    lambda: [direction(id_column)], size)
-    rows: list[dict] = []
+    rows: list = []
     if after is None or after[0] is not None:
         rows = run("values" if after is None else "values after",
                    lambda: [column.is_not(None)] + (

@@ -27,6 +27,8 @@ class Locations(Resource):
     record_type = "location"
     path = "locations"
     model = models.Location
+    schema = LocationSchema
+    attaches_output = True
     sorts = {"name": "name", "id": "id"}
     default_sort = "name"
     expansions = {"parent": Expansion("parent_id", "location")}

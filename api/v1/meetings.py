@@ -35,6 +35,7 @@ class Meetings(Resource):
     record_type = "meeting"
     path = "meetings"
     model = models.Meeting
+    schema = MeetingSchema
     sorts = {"date": "date", "id": "id"}
     default_sort = "date"
     expansions = {

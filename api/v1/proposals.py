@@ -17,7 +17,7 @@ from api.http.params import (
 )
 from api.http.smorest import Blueprint
 from api.vocab import ProposalStage, ProposalStatus
-from schemas.proposal import ProposalSchema
+from schemas.proposal import ProposalPositionSchema, ProposalSchema
 
 from .resource import (
     Expansion,
@@ -43,6 +43,7 @@ class Positions(Resource):
     record_type = "proposal_position"
     path = "proposals"
     model = models.ProposalPosition
+    schema = ProposalPositionSchema
     expansions = {"actor": Expansion("actor_id", "actor")}
 
     def links(self, record: dict) -> dict[str, str]:
@@ -53,6 +54,7 @@ class Proposals(Resource):
     record_type = "proposal"
     path = "proposals"
     model = models.Proposal
+    schema = ProposalSchema
     sorts = {"first_reported_on": "first_reported_on", "name": "name", "id": "id"}
     default_sort = "first_reported_on"
     expansions = {

@@ -1,10 +1,19 @@
 """A resource: its table, how it is filtered, sorted and paged, and how its rows
-become the dicts its response schema dumps.
+become its records.
 
 Subclasses set class attributes and override ``conditions`` and ``attach``; the
 list, detail and batch-fetch logic lives here once. Related records (evidence,
 children, expansions) are fetched in one query per relation for a whole page,
 never one per row.
+
+Records come in two forms. Raw, they are dicts of the columns completed with
+what ``attach`` adds, for the response schema to dump (marshmallow's reference
+path, the timeline's embedded records). Rendered, they are what the schema
+outputs, and the view returns them as ``Rendered`` bodies: where ``attach`` adds
+only values in output form (``attaches_output``), each row is rendered straight
+from the query (``schemas.compiled.compile_render``), and completed in place;
+otherwise the complete raw record is rendered by the compiled schema. Either
+way a record is rendered once.
 """
 
 from __future__ import annotations
@@ -13,10 +22,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import Any, ClassVar
 
+from flask import current_app
 from flask_smorest import abort
+from marshmallow import Schema
 from sqlalchemy import ColumnElement, Select, Table, bindparam, false, func, select
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Request
@@ -25,7 +36,8 @@ from api import models, search
 from api.db import get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
-from api.prepared import run
+from api.prepared import Shape, run
+from schemas.compiled import Dump, Rendered, compile_dump, compile_render
 
 from .keyset import keyset_rows
 
@@ -55,8 +67,15 @@ class Resource:
     model: ClassVar[type]
     sorts: ClassVar[dict[str, str]]  # public sort name -> column
     default_sort: ClassVar[str]
+    #: In the order of the schema's fields (rendered records get them in this order).
     expansions: ClassVar[dict[str, Expansion]] = {}
     has_evidence: ClassVar[bool] = True
+    #: The schema the API outputs the records with.
+    schema: ClassVar[type[Schema]]
+    #: Whether ``links`` and ``attach`` add only values as ``schema`` outputs them
+    #: (text, numbers, lists of those, evidence): then a row is rendered straight
+    #: from the query and completed in place.
+    attaches_output: ClassVar[bool] = False
 
     def __init__(self) -> None:
         REGISTRY[self.record_type] = self
@@ -68,6 +87,20 @@ class Resource:
     @cached_property
     def by_ids(self) -> Select:
         return select(self.table).where(self.table.c.id.in_(bindparam("ids", expanding=True)))
+
+    @cached_property
+    def dump(self) -> Dump:
+        return compile_dump(self.schema)
+
+    @cached_property
+    def render(self) -> Shape | None:
+        """The ``api.prepared`` shape that renders rows as records, if they can be."""
+        if not self.attaches_output:
+            return None
+        schema = self.schema()
+        if compile_render(schema, list(self.table.c.keys()), []) is None:
+            return None
+        return partial(compile_render, schema)
 
     @property
     def sort_options(self) -> list[str]:
@@ -86,10 +119,13 @@ class Resource:
 
     # Lists
 
-    def list_response(self, args: dict, request: Request) -> tuple[dict, int, dict]:
-        return page_response(self.page(args), request)
+    def list_response(self, args: dict, request: Request
+                      ) -> tuple[dict | Rendered, int, dict[str, str]]:
+        rendered = rendering()
+        body, status, headers = page_response(self.page(args, rendered), request)
+        return (Rendered(body) if rendered else body), status, headers
 
-    def page(self, args: dict) -> Page:
+    def page(self, args: dict, rendered: bool = False) -> Page:
         sort = args["sort"]
         column = self.table.c[self.sorts[sort.lstrip("-")]]
         filters = filters_of(args)
@@ -98,12 +134,14 @@ class Resource:
         after = cursor_key(args["cursor"], sort, column) if args.get("cursor") else None
         rows = keyset_rows(lambda: select(self.table).where(*self.filtered(args)),
                            (self.record_type, filters), column, self.table.c.id,
-                           sort.startswith("-"), after, args["limit"] + 1)
+                           sort.startswith("-"), after, args["limit"] + 1,
+                           self.render if rendered else None)
         more = len(rows) > args["limit"]
         rows = rows[: args["limit"]]
+        # A rendered row's sort value makes the same cursor (``encode_cursor``).
         next_cursor = encode_cursor(sort, [rows[-1][column.name], rows[-1]["id"]]) if more else None
-        return Page(self.represent(rows, args.get("expand", [])), total, args["limit"],
-                    next_cursor)
+        return Page(self.represent(rows, args.get("expand", []), rendered), total,
+                    args["limit"], next_cursor)
 
     def filtered(self, args: dict) -> list[ColumnElement]:
         """The conditions of the list's filters, the extraction method's included."""
@@ -114,41 +152,55 @@ class Resource:
 
     # Single records and batches
 
-    def get(self, record_id: str, expand: list[str]) -> dict:
-        found = self.fetch([record_id], expand)
+    def get(self, record_id: str, expand: list[str]) -> dict | Rendered:
+        rendered = rendering()
+        found = self.fetch([record_id], expand, rendered)
         if record_id not in found:
             raise NotFound(f"No {self.record_type.replace('_', ' ')} with id {record_id!r}.")
-        return found[record_id]
+        return Rendered(found[record_id]) if rendered else found[record_id]
 
-    def fetch(self, ids: Iterable[str], expand: Iterable[str] = ()) -> dict[str, dict]:
+    def fetch(self, ids: Iterable[str], expand: Iterable[str] = (), rendered: bool = False
+              ) -> dict[str, dict]:
         ids = list(dict.fromkeys(i for i in ids if i is not None))
         if not ids:
             return {}
-        records = self.represent(run(self.by_ids, {"ids": ids}), expand)
-        return {record["id"]: record for record in records}
+        rows = run(self.by_ids, {"ids": ids}, self.render if rendered else None)
+        return {record["id"]: record for record in self.represent(rows, expand, rendered)}
 
-    def represent(self, rows: list[dict], expand: Iterable[str]) -> list[dict]:
-        """The records of ``rows``: fresh dicts from a query, completed in place."""
+    def represent(self, rows: list[dict], expand: Iterable[str], rendered: bool = False
+                  ) -> list[dict]:
+        """The records of ``rows`` (fresh dicts from a query, rendered by ``render`` if
+        ``rendered`` and it can), completed in place; rendered if ``rendered``."""
+        from_rows = rendered and self.render is not None
         for record in rows:
             record["type"] = self.record_type
             record["links"] = self.links(record)
         if self.has_evidence:
             attach_evidence(self.record_type, rows)
         self.attach(rows)
-        for name in expand:
-            self._expand(rows, self.expansions[name])
+        for name, expansion in self.expansions.items():
+            if name in expand:
+                self._expand(rows, expansion, from_rows)
+        if rendered and not from_rows:
+            return [self.dump(record) for record in rows]
         return rows
 
     @staticmethod
-    def _expand(records: list[dict], expansion: Expansion) -> None:
+    def _expand(records: list[dict], expansion: Expansion, rendered: bool) -> None:
         holders = ([child for r in records for child in r[expansion.within]]
                    if expansion.within else records)
-        targets = REGISTRY[expansion.resource].fetch(h[expansion.field] for h in holders)
+        targets = REGISTRY[expansion.resource].fetch(
+            (h[expansion.field] for h in holders), rendered=rendered)
         for holder in holders:
             holder[expansion.into] = targets.get(holder[expansion.field])
 
 
 PAGING = frozenset({"cursor", "limit", "sort", "expand"})
+
+
+def rendering() -> bool:
+    """Whether views return rendered records (off: marshmallow dumps raw ones)."""
+    return current_app.config["COMPILED_SCHEMAS"]
 
 
 def filters_of(args: dict) -> tuple:

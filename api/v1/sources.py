@@ -17,6 +17,8 @@ class Sources(Resource):
     record_type = "source"
     path = "sources"
     model = models.Source
+    schema = SourceSchema
+    attaches_output = True
     sorts = {"published_on": "published_on", "id": "id"}
     default_sort = "published_on"
 

@@ -25,6 +25,8 @@ class Statements(Resource):
     record_type = "statement"
     path = "statements"
     model = models.Statement
+    schema = StatementSchema
+    attaches_output = True
     sorts = {"date": "date", "id": "id"}
     default_sort = "date"
     expansions = {

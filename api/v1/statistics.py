@@ -53,6 +53,8 @@ class Statistics(Resource):
     record_type = "statistic"
     path = "statistics"
     model = models.Statistic
+    schema = StatisticSchema
+    attaches_output = True
     sorts = {"as_of": "as_of", "value": "value", "id": "id"}
     default_sort = "as_of"
     expansions = {
