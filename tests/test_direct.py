@@ -46,8 +46,9 @@ def same(response: TestResponse, reference: TestResponse) -> bool:
 
 
 def list_requests(client: FlaskClient) -> Iterator[str]:
-    """Every collection: its first page with each sort and with every expansion, the
-    pages after it by cursor, and a filter on its first record's references."""
+    """Every collection: its first page with each sort and with every expansion, and
+    the pages after it by cursor; the timeline's and a search's pages; a series;
+    some filters."""
     for resource in REGISTRY.values():
         base = f"/v1/{resource.path}"
         if base not in direct.ROUTES or direct.ROUTES[base].view != resource.list_response:
@@ -61,6 +62,14 @@ def list_requests(client: FlaskClient) -> Iterator[str]:
         while url:
             yield url
             url = client.get(url).get_json()["links"]["next"]
+    for first in ("/v1/timeline?limit=6", "/v1/search?q=ceasefire&limit=4"):
+        url = first
+        while url:
+            yield url
+            url = client.get(url).get_json()["links"]["next"]
+    yield "/v1/timeline?sort=-date&type=meeting&type=statement&actor=hamas"
+    figure = client.get("/v1/statistics?limit=1").get_json()["data"][0]
+    yield f"/v1/statistics/series?metric={figure['metric']}&population={figure['population']}"
     yield "/v1/statements?speaker=benjamin-netanyahu&date_from=2024-05-01&limit=2"
     yield "/v1/statements?speaker=hamas&speaker=benjamin-netanyahu&kind=direct_quote"
     yield "/v1/statements?q=ceasefire&limit=3"

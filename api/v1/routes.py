@@ -1,15 +1,20 @@
-"""The list and detail operations every collection has, declared once.
+"""Routes declared once: the GET operations answered from a query alone (served
+directly too), and the list and detail operations every collection has.
 
 Names follow the resource: ``list_statements``/``get_statement`` (operationIds
 ``listStatements``/``getStatement``), path parameter ``statement_id``, page schema
-``StatementPage``; the list links to the detail in the spec, and both use the
-examples recorded under their operationIds.
+``StatementPage``; the list links to the detail in the spec, and every operation
+uses the example recorded under its operationId.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import request
 from marshmallow import Schema
+from werkzeug.wrappers import Request
 
 from api.http import direct
 from api.http.params import detail_args
@@ -19,6 +24,24 @@ from schemas.common import page_of
 from .examples import example
 from .resource import Resource
 
+#: (loaded query, request) -> (body, status, headers)
+Respond = Callable[[dict, Request], tuple[Any, int, dict[str, str]]]
+
+
+def query_route(blp: Blueprint, rule: str, respond: Respond, *, name: str, doc: str,
+                arguments: type[Schema], response: type[Schema], **documentation) -> None:
+    """GET ``rule``, answered by ``respond``: routed by Flask, and served directly
+    (``api.http.direct``) when its query loads. ``documentation`` goes to ``blp.doc``."""
+
+    def view(query: dict):
+        return respond(query, request)
+
+    view.__name__, view.__doc__ = name, doc
+    loaded = arguments()
+    blp.route(rule)(blp.doc(**documentation)(blp.arguments(loaded, location="query")(
+        blp.response(200, response, example=example(camel_case(name)))(view))))
+    direct.route(blp.url_prefix + rule, respond, loaded, response)
+
 
 def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
                       schema: type[Schema], list_doc: str, get_doc: str) -> None:
@@ -26,21 +49,15 @@ def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
     kind = "".join(word.capitalize() for word in name.split("_"))
     parameter = f"{name}_id"
 
-    def list_view(query: dict):
-        return resource.list_response(query, request)
-
     def get_view(query: dict, **path: str):
         return resource.get(path[parameter], query.get("expand", []))
 
-    list_view.__name__, list_view.__doc__ = f"list_{resource.path}", list_doc
     get_view.__name__, get_view.__doc__ = f"get_{name}", get_doc
-    list_id, get_id = camel_case(list_view.__name__), camel_case(get_view.__name__)
+    get_id = camel_case(get_view.__name__)
 
-    arguments, page = args(), page_of(schema, f"{kind}Page")
-    blp.route("")(blp.doc(**links_to(get_id, parameter))(
-        blp.arguments(arguments, location="query")(
-            blp.response(200, page, example=example(list_id))(list_view))))
-    direct.route(blp.url_prefix, resource.list_response, arguments, page)
+    query_route(blp, "", resource.list_response, name=f"list_{resource.path}", doc=list_doc,
+                arguments=args, response=page_of(schema, f"{kind}Page"),
+                **links_to(get_id, parameter))
     blp.route(f"/<id:{parameter}>")(
         blp.arguments(detail_args(f"{kind}DetailArgs", list(resource.expansions)),
                       location="query")(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from flask_smorest import abort
 from marshmallow import fields, validate
 from sqlalchemy import func, select
@@ -16,8 +15,8 @@ from api.http.smorest import Blueprint
 from schemas.common import page_of
 from schemas.service import SearchHitSchema
 
-from .examples import example
 from .resource import REGISTRY
+from .routes import query_route
 
 RANKED = "rank"  # results are ranked, not sorted by a field: the cursor holds an offset
 
@@ -77,13 +76,11 @@ blp = Blueprint("search", __name__, url_prefix="/v1/search", description=(
     "each hit with its type and a snippet with the matched words marked."))
 
 
-@blp.route("")
-@blp.arguments(SearchArgs, location="query")
-@blp.response(200, page_of(SearchHitSchema, "SearchPage"), example=example("searchRecords"))
-def search_records(args: dict):
-    """Search
+query_route(
+    blp, "", lambda args, request: page_response(search_page(args), request),
+    name="search_records", arguments=SearchArgs,
+    response=page_of(SearchHitSchema, "SearchPage"), doc="""Search
 
     Best matches first. `highlights` gives the character ranges of matched words
     within `snippet`, so a client can mark them without parsing HTML.
-    """
-    return page_response(search_page(args), request)
+    """)

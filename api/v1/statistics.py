@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from marshmallow import fields, validate
 from sqlalchemy import func, select
 from werkzeug.wrappers import Request
@@ -30,7 +29,6 @@ from schemas.series import SeriesSchema
 from schemas.statistic import StatisticSchema
 from schemas.vocabulary import VocabularyField
 
-from .examples import example
 from .keyset import keyset_rows
 from .resource import (
     Expansion,
@@ -41,7 +39,7 @@ from .resource import (
     filters_of,
     within_locations,
 )
-from .routes import collection_routes
+from .routes import collection_routes, query_route
 
 #: What a series point shows: all in the series index (migration 0005), so that a page
 #: of points is read from the index alone.
@@ -149,17 +147,15 @@ collection_routes(
 )
 
 
-@blp.route("/series")
-@blp.arguments(SeriesArgs, location="query")
-@blp.response(200, SeriesSchema, example=example("getStatisticSeries"))
-def get_statistic_series(args: dict):
-    """Get a statistic's series over time
+query_route(
+    blp, "/series", lambda args, request: (statistics.series(args, request), 200, {}),
+    name="get_statistic_series", arguments=SeriesArgs, response=SeriesSchema,
+    doc="""Get a statistic's series over time
 
     Every dated figure for one metric and one population, oldest first: one point
     per report, with its qualifier and who claims it, ready to chart. A long series
     comes in pages of `limit` points (default 1000): follow `links.next`.
-    """
-    return statistics.series(args, request)
+    """)
 
 
 

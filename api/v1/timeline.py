@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from flask import request
 from marshmallow import fields, validate
 from sqlalchemy import Select, bindparam, func, literal, select, tuple_
 
@@ -21,8 +20,8 @@ from api.prepared import run_per_version
 from schemas.common import page_of
 from schemas.service import TimelineItemSchema
 
-from .examples import example
 from .resource import REGISTRY, between, cursor_key, filters_of, linked, within_locations
+from .routes import query_route
 
 PARTICIPANT = models.MeetingParticipant.__table__
 DATE = models.Statement.__table__.c.date  # how a cursor's date is typed
@@ -156,14 +155,12 @@ blp = Blueprint("timeline", __name__, url_prefix="/v1/timeline", description=(
     "their date) in one chronological stream."))
 
 
-@blp.route("")
-@blp.arguments(TimelineArgs, location="query")
-@blp.response(200, page_of(TimelineItemSchema, "TimelinePage"), example=example("listTimeline"))
-def list_timeline(args: dict):
-    """List timeline events
+query_route(
+    blp, "", lambda args, request: page_response(timeline_page(args), request),
+    name="list_timeline", arguments=TimelineArgs,
+    response=page_of(TimelineItemSchema, "TimelinePage"), doc="""List timeline events
 
     Each item says its `type` and embeds the record. Events on the same day are
     ordered by type, then id (both reversed with `sort=-date`). Undated records are
     not on the timeline.
-    """
-    return page_response(timeline_page(args), request)
+    """)
