@@ -75,7 +75,12 @@ class SqliteSink:
     def finish(self, version: str) -> None:
         c = self.connection
         with self.timer.time("full-text index"):
+            # Merging segments as they are written made the build take 13 s instead of
+            # 9 at 1M rows, and searches no faster; crisis merges still bound the
+            # number of segments, and later writes merge as usual.
+            c.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
             c.execute("INSERT INTO search_fts(rowid, terms) SELECT id, terms FROM search_document")
+            c.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 4)")
             for _, sql in self.triggers:
                 c.execute(sql)
         with self.timer.time("commit"):
