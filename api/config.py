@@ -19,7 +19,7 @@ class Config:
     COMPILED_SCHEMAS: bool = True
     #: Serve plain GETs of collections without Flask's request dispatch
     #: (``api.http.direct``); off, Flask serves them: same responses, slower.
-    DIRECT_LISTS: bool = True
+    DIRECT_GETS: bool = True
     #: Rendered responses kept per worker process, in MiB, for the current dataset
     #: version (``api.http.cache``). 0 turns the response cache off.
     RESPONSE_CACHE_MB: float = 32

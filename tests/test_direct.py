@@ -29,7 +29,7 @@ def client_for(seeded_url: str, **config) -> FlaskClient:
 
 @pytest.fixture(scope="module")
 def served_by_flask(seeded_url: str) -> FlaskClient:
-    return client_for(seeded_url, DIRECT_LISTS=False, RESPONSE_CACHE_MB=0)
+    return client_for(seeded_url, DIRECT_GETS=False, RESPONSE_CACHE_MB=0)
 
 
 @pytest.fixture(scope="module")

@@ -1,16 +1,18 @@
-"""Collection pages served without Flask's request dispatch.
+"""GET operations answered from a query alone, served without Flask's request dispatch.
 
 On an uncached page of 20 statements, the way to the view and back (request
 context, routing, flask-smorest's and webargs' wrappers, the header hooks) cost
 about 250 µs of the request's 890, second only to the page's queries
-(bench/RESULTS.md). ``DirectLists``, a WSGI middleware behind the response cache,
-serves the common case itself: a plain GET of a collection path whose query
-``quick_load`` loads. It runs the route's own view code in an application
-context, renders with the route's compiled schema and answers with the headers a
-cached copy of the page is replayed with. Anything else (HEAD, a conditional
-request, a query it cannot load, an error while reading) goes on to Flask, which
-answers as it always has; a page served here is the page Flask serves, byte for
-byte and header for header (``tests/test_direct.py``).
+(bench/RESULTS.md). ``DirectGets``, a WSGI middleware behind the response cache,
+serves the common case of the routes declared with ``api.v1.routes.query_route``
+(the collections' lists, the timeline, search, the statistic series) itself: a
+GET of the route's path, with no conditional header, whose query ``quick_load``
+loads. It runs the route's own view code in an application context, renders with
+the route's compiled schema and answers with the headers a cached copy is replayed
+with. Anything else (HEAD, a conditional request, a query it cannot load, an error
+while reading) goes on to Flask, which answers as it always has; what is served
+here is what Flask serves, byte for byte and header for header
+(``tests/test_direct.py``).
 """
 
 from __future__ import annotations
@@ -31,14 +33,14 @@ from .cache import CACHE_KEY, CachedResponses, ResponseCache, dataset_version, e
 from .headers import CONDITIONAL
 from .json import encode
 
-#: path -> route, filled as the collections are declared (``route``).
+#: path -> route, filled as the routes are declared (``route``).
 ROUTES: dict[str, DirectRoute] = {}
 
 
 @dataclass(frozen=True)
 class DirectRoute:
-    #: The list view's own code: (loaded query, request) -> (body, status, headers),
-    #: the body dumped by ``dump`` unless it is ``Rendered``.
+    #: The view's own code: (loaded query, request) -> (body, status, headers), the
+    #: body dumped by ``dump`` unless it is ``Rendered``.
     view: Callable[[dict, Request], tuple[Any, int, dict[str, str]]]
     arguments: Schema
     dump: Dump
@@ -50,7 +52,7 @@ def route(path: str, view: Callable, arguments: Schema, response: type[Schema]) 
     ROUTES[path] = DirectRoute(view, arguments, compile_dump(response))
 
 
-class DirectLists:
+class DirectGets:
     def __init__(self, app: Flask, wsgi_app: Callable, routes: dict[str, DirectRoute]):
         self.app = app
         self.wsgi_app = wsgi_app
@@ -60,13 +62,13 @@ class DirectLists:
         found = self.routes.get(environ.get("PATH_INFO", ""))
         if (found is not None and environ.get("REQUEST_METHOD") == "GET"
                 and not CONDITIONAL.intersection(environ)):
-            page = self.page(found, environ)
-            if page is not None:
-                return CachedResponses.replay(environ, start_response, *page)
+            answer = self.answer(found, environ)
+            if answer is not None:
+                return CachedResponses.replay(environ, start_response, *answer)
         return self.wsgi_app(environ, start_response)
 
-    def page(self, found: DirectRoute, environ: dict) -> tuple[str, bytes, list] | None:
-        """(ETag, body, headers) of the page, or None for Flask to answer."""
+    def answer(self, found: DirectRoute, environ: dict) -> tuple[str, bytes, list] | None:
+        """(ETag, body, headers) of the 200, or None for Flask to answer."""
         request = self.app.request_class(environ)
         with self.app.app_context():  # its teardown ends the snapshot the view read
             arguments = quick_load(found.arguments, query_of(request.args, found.arguments))
@@ -75,11 +77,11 @@ class DirectLists:
             try:
                 version = dataset_version()
                 body, status, links = found.view(arguments, request)
+                if status != 200:
+                    return None
+                content = encode(output(body, found.dump))
             except Exception:  # Flask runs it again, and answers the error its way
                 return None
-            if status != 200:
-                return None
-            content = encode(output(body, found.dump))
         etag = etag_for(version, environ)
         headers = [("Content-Type", "application/json"), *links.items(),
                    ("ETag", quote_etag(etag))]
@@ -91,5 +93,5 @@ class DirectLists:
 def init_app(app: Flask) -> None:
     """Before ``api.http.cache``'s, so that the cache answers first. Only with the
     compiled schemas: without them, responses are rendered by marshmallow itself."""
-    if app.config["DIRECT_LISTS"] and app.config["COMPILED_SCHEMAS"]:
-        app.wsgi_app = DirectLists(app, app.wsgi_app, ROUTES)
+    if app.config["DIRECT_GETS"] and app.config["COMPILED_SCHEMAS"]:
+        app.wsgi_app = DirectGets(app, app.wsgi_app, ROUTES)
