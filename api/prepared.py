@@ -25,13 +25,13 @@ from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Select
+from sqlalchemy import ColumnElement, Connection, Dialect, Select
 
 from api.db import get_connection
 from api.http.cache import memo
 
 Converters = list[tuple[int, Callable[[Any], Any]]]
-Shape = Callable[[list[str], Converters], Callable[[list[tuple]], list]]
+Shape = Callable[[list[ColumnElement], Converters], Callable[[list[tuple]], list]]
 
 
 class Prepared:
@@ -44,7 +44,6 @@ class Prepared:
         self.layouts: dict[tuple[int, ...], _Layout] = {}
         self.dialect = dialect
         self.columns = list(statement.selected_columns)
-        self.keys = [column.key for column in self.columns]
         #: Known at the first run: some dialects' converters need the DB-API's
         #: description of the result.
         self.converters: Converters | None = None
@@ -70,7 +69,7 @@ class Prepared:
         shape = shape or row_builder
         build = self.builders.get(shape)
         if build is None:
-            build = self.builders[shape] = shape(self.keys, self.converters)
+            build = self.builders[shape] = shape(self.columns, self.converters)
         return build(fetched)
 
     def result_converters(self, description) -> Converters:
@@ -97,10 +96,12 @@ class Prepared:
         return layout
 
 
-def row_builder(keys: list[str], converters: Converters) -> Callable[[list[tuple]], list[dict]]:
+def row_builder(columns: list[ColumnElement], converters: Converters
+                ) -> Callable[[list[tuple]], list[dict]]:
     """A function from fetched tuples to dicts, each value through its converter: one
     generated comprehension with a dict display, three times faster than converting
     a list per row and zipping it with the keys (1,000 rows: 0.9 -> 0.3 ms)."""
+    keys = [column.key for column in columns]
     namespace: dict[str, Any] = {f"convert{index}": function for index, function in converters}
     values = [f"convert{i}(row[{i}])" if f"convert{i}" in namespace else f"row[{i}]"
               for i in range(len(keys))]

@@ -18,7 +18,7 @@ from itertools import count
 from typing import Any
 
 from marshmallow import Schema, fields, missing
-from sqlalchemy import String
+from sqlalchemy import ColumnElement, String
 
 Dump = Callable[[Any], Any]
 Render = Callable[[list[tuple]], list[dict]]
@@ -53,12 +53,12 @@ def compile_dump(schema: Schema | type[Schema]) -> Dump:
     return one
 
 
-def compile_render(schema: Schema, keys: list[str],
+def compile_render(schema: Schema, columns: list[ColumnElement],
                    converters: list[tuple[int, Callable[[Any], Any]]]) -> Render | None:
-    """A function from a query's fetched tuples (columns ``keys``, each through its
+    """A function from a query's fetched tuples (of ``columns``, each value through its
     result converter) straight to records as ``schema`` dumps them: one dict per row,
     made once, where ``dump`` would first need a dict of the row and then make the
-    output from it.
+    output from it. A text column's value is copied as it is (``is_text_column``).
 
     A field that is not a column gets None in its place, for the caller to fill in
     with what ``schema`` would output for it (type, links, evidence, child lists);
@@ -66,7 +66,7 @@ def compile_render(schema: Schema, keys: list[str],
     to add in the schema's order. None if a field cannot be made from a column (the
     caller renders the rows' dicts with ``compile_dump`` instead).
     """
-    return _Compiler().render(schema, keys, dict(converters))
+    return _Compiler().render(schema, columns, dict(converters))
 
 
 def compilable(schema: Schema) -> bool:
@@ -136,20 +136,23 @@ class _Compiler:
         exec("\n".join(lines), namespace)  # our own generated source, from our schemas
         return namespace["dump"]
 
-    def render(self, schema: Schema, keys: list[str], converters: dict[int, Callable]
-               ) -> Render | None:
+    def render(self, schema: Schema, selected: list[ColumnElement],
+               converters: dict[int, Callable]) -> Render | None:
         if not compilable(schema):
             return None
-        columns = {}
-        for index, key in enumerate(keys):
-            columns[key] = f"row[{index}]"
+        columns, converted = {}, []  # key -> expression of its value; converted values
+        for index, column in enumerate(selected):
+            columns[column.key] = f"row[{index}]"
             if index in converters:
-                columns[key] = f"{self.name(converters[index], 'convert')}(row[{index}])"
+                columns[column.key] = f"c{index}"  # converted once, then read as a local
+                converted.append(f"for c{index} in [{self.name(converters[index], 'convert')}"
+                                 f"(row[{index}])]")
+        text = {column.key for column in selected if isinstance(column.type, String)}
         entries, trailing = [], True
         for name, field in reversed(schema.dump_fields.items()):
             key = field.data_key if field.data_key is not None else name
             try:
-                entry = self.column_entry(schema, name, field, columns)
+                entry = self.column_entry(schema, name, field, columns, text)
             except _NotFromColumns:
                 return None
             if entry is None and not field.required and trailing:
@@ -160,12 +163,13 @@ class _Compiler:
             entries.append((key, "None" if entry is None else entry, False))
         namespace = dict(self.names)
         # Our own generated source, from our schemas and the query's column keys.
-        exec(f"def render(fetched):\n    return [{_display(entries[::-1])} for row in fetched]",
-             namespace)
+        # ``for c in [value]`` in a comprehension is compiled as an assignment.
+        exec(f"def render(fetched):\n    return [{_display(entries[::-1])} for row in fetched "
+             f"{' '.join(converted)}]", namespace)
         return namespace["render"]
 
     def column_entry(self, schema: Schema, name: str, field: fields.Field,
-                     columns: dict[str, str]) -> str | None:
+                     columns: dict[str, str], text: set[str]) -> str | None:
         """The expression of a field made from the row's columns; None if the field is
         not a column (``_NotFromColumns`` if it is, but not one this can convert)."""
         own = getattr(field, "compiled_value", None)
@@ -177,12 +181,13 @@ class _Compiler:
         if (not field._CHECK_ATTRIBUTE or field.dump_default is not missing
                 or type(field).get_value is not fields.Field.get_value):
             raise _NotFromColumns(name)
-        if inline_conversion(field) == TEXT and is_text_column(schema, attribute):
+        if inline_conversion(field) == TEXT and attribute in text:
             return columns[attribute]
-        expression = self.conversion(field, "v0")
+        # A row's value or a local: cheap to read as often as the conversion does.
+        expression = self.conversion(field, columns[attribute])
         if expression is None:
             raise _NotFromColumns(name)
-        return f"(({expression}) if (v0 := {columns[attribute]}) is not MISSING else MISSING)"
+        return f"({expression})"
 
     def entries(self, schema: Schema, obj: str, depth: int) -> list[tuple[str, str, bool]]:
         """(output key, expression, may be missing) of each field of ``schema``, whose

@@ -8,7 +8,10 @@ from .common import DictSchema, Number, PageLinks, PageMeta, choice, resource_ty
 
 
 class SeriesPointSchema(DictSchema):
-    date = fields.Date(required=True, metadata={"description": "The figure's as-of date."})
+    """A statistic's row, as a point (``attribute``: the column it is)."""
+
+    date = fields.Date(required=True, attribute="as_of",
+                       metadata={"description": "The figure's as-of date."})
     value = Number(required=True)
     value_text = fields.String(required=True)
     qualifier = choice(Qualifier)
@@ -16,7 +19,7 @@ class SeriesPointSchema(DictSchema):
     date_basis = choice(DateBasis)
     claimed_by_id = fields.String(required=True, allow_none=True)
     source_id = fields.String(required=True)
-    statistic_id = fields.String(required=True)
+    statistic_id = fields.String(required=True, attribute="id")
 
 
 class SeriesSchema(DictSchema):

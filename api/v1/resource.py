@@ -98,7 +98,7 @@ class Resource:
         if not self.attaches_output:
             return None
         schema = self.schema()
-        if compile_render(schema, list(self.table.c.keys()), []) is None:
+        if compile_render(schema, list(self.table.c), []) is None:
             return None
         return partial(compile_render, schema)
 

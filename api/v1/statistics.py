@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from marshmallow import fields, validate
 from sqlalchemy import func, select
 from werkzeug.wrappers import Request
@@ -25,7 +27,8 @@ from api.http.params import (
 )
 from api.http.smorest import Blueprint
 from api.vocab import Metric, Qualifier
-from schemas.series import SeriesSchema
+from schemas.compiled import Rendered, compile_render
+from schemas.series import SeriesPointSchema, SeriesSchema
 from schemas.statistic import StatisticSchema
 from schemas.vocabulary import VocabularyField
 
@@ -37,6 +40,7 @@ from .resource import (
     between,
     cursor_key,
     filters_of,
+    rendering,
     within_locations,
 )
 from .routes import collection_routes, query_route
@@ -45,6 +49,8 @@ from .routes import collection_routes, query_route
 #: of points is read from the index alone.
 POINT_COLUMNS = ("as_of", "id", "value", "value_text", "qualifier", "unit", "date_basis",
                  "claimed_by_id", "source_id")
+#: A series' rows rendered straight into points (``schemas.compiled.compile_render``).
+RENDERED_POINTS = partial(compile_render, SeriesPointSchema())
 
 
 class Statistics(Resource):
@@ -72,7 +78,7 @@ class Statistics(Resource):
         yield from within_locations(table.c.location_id, args.get("location"))
         yield from between(table.c.as_of, args)
 
-    def series(self, args: dict, request: Request) -> dict:
+    def series(self, args: dict, request: Request) -> dict | Rendered:
         """The series' points from the cursor on, oldest first, and its paging."""
         table, filters = self.table, filters_of(args)
 
@@ -84,23 +90,22 @@ class Statistics(Resource):
             select(func.count()).select_from(table).where(*conditions())))
         after = cursor_key(args["cursor"], SERIES_ORDER, table.c.as_of) if args.get(
             "cursor") else None
-        rows = keyset_rows(
+        rendered = rendering()
+        points = keyset_rows(
             lambda: select(*(table.c[name] for name in POINT_COLUMNS)).where(*conditions()),
-            ("series", filters), table.c.as_of, table.c.id, False, after, args["limit"] + 1)
-        more, rows = len(rows) > args["limit"], rows[: args["limit"]]
-        next_cursor = (encode_cursor(SERIES_ORDER, [rows[-1]["as_of"], rows[-1]["id"]])
-                       if more else None)
-        paging, _ = paging_of(Page(rows, total, args["limit"], next_cursor), request)
-        points = [
-            {"date": row["as_of"], "value": row["value"], "value_text": row["value_text"],
-             "qualifier": row["qualifier"], "unit": row["unit"], "date_basis": row["date_basis"],
-             "claimed_by_id": row["claimed_by_id"], "source_id": row["source_id"],
-             "statistic_id": row["id"]}
-            for row in rows
-        ]
-        return {"id": f"{args['metric']}:{args['population']}", "type": "statistic_series",
+            ("series", filters), table.c.as_of, table.c.id, False, after, args["limit"] + 1,
+            RENDERED_POINTS if rendered else None)
+        more, points = len(points) > args["limit"], points[: args["limit"]]
+        # A rendered point holds the as-of date and id under its output keys (the same
+        # cursor: ``encode_cursor``).
+        last = ([points[-1]["date"], points[-1]["statistic_id"]] if rendered
+                else [points[-1]["as_of"], points[-1]["id"]]) if more else None
+        next_cursor = encode_cursor(SERIES_ORDER, last) if last else None
+        paging, _ = paging_of(Page(points, total, args["limit"], next_cursor), request)
+        body = {"id": f"{args['metric']}:{args['population']}", "type": "statistic_series",
                 "metric": args["metric"], "population": args["population"], "points": points,
                 **paging}
+        return Rendered(body) if rendered else body
 
 
 statistics = Statistics()
