@@ -42,8 +42,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     headers.init_app(app)
     direct.init_app(app)
-    cache.init_app(app)  # after headers: its after_request runs first; after direct: its
-    # middleware answers first
+    # After headers, so its after_request runs first; after direct, so its middleware
+    # answers first.
+    cache.init_app(app)
     docs.init_app(app)
 
     from . import commands, v1  # they import seed, which imports api.models

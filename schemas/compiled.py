@@ -152,7 +152,7 @@ class _Compiler:
         for name, field in reversed(schema.dump_fields.items()):
             key = field.data_key if field.data_key is not None else name
             try:
-                entry = self.column_entry(schema, name, field, columns, text)
+                entry = self.column_entry(name, field, columns, text)
             except _NotFromColumns:
                 return None
             if entry is None and not field.required and trailing:
@@ -168,8 +168,8 @@ class _Compiler:
              f"{' '.join(converted)}]", namespace)
         return namespace["render"]
 
-    def column_entry(self, schema: Schema, name: str, field: fields.Field,
-                     columns: dict[str, str], text: set[str]) -> str | None:
+    def column_entry(self, name: str, field: fields.Field, columns: dict[str, str],
+                     text: set[str]) -> str | None:
         """The expression of a field made from the row's columns; None if the field is
         not a column (``_NotFromColumns`` if it is, but not one this can convert)."""
         own = getattr(field, "compiled_value", None)

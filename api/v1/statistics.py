@@ -98,9 +98,9 @@ class Statistics(Resource):
         more, points = len(points) > args["limit"], points[: args["limit"]]
         # A rendered point holds the as-of date and id under its output keys (the same
         # cursor: ``encode_cursor``).
-        last = ([points[-1]["date"], points[-1]["statistic_id"]] if rendered
-                else [points[-1]["as_of"], points[-1]["id"]]) if more else None
-        next_cursor = encode_cursor(SERIES_ORDER, last) if last else None
+        date, point_id = ("date", "statistic_id") if rendered else ("as_of", "id")
+        next_cursor = (encode_cursor(SERIES_ORDER, [points[-1][date], points[-1][point_id]])
+                       if more else None)
         paging, _ = paging_of(Page(points, total, args["limit"], next_cursor), request)
         body = {"id": f"{args['metric']}:{args['population']}", "type": "statistic_series",
                 "metric": args["metric"], "population": args["population"], "points": points,
