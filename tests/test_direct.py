@@ -1,8 +1,9 @@
-"""Collection pages served directly (``api.http.direct``) are the pages Flask serves.
+"""Pages and records served directly (``api.http.direct``) are what Flask serves.
 
-The same requests go to an app that serves plain list GETs directly and to one
-that leaves them all to Flask: every collection with its filters, sorts,
-expansions and cursors, conditional and HEAD requests, and bad queries. Status,
+The same requests go to an app that serves plain GETs directly and to one that
+leaves them all to Flask: every collection with its filters, sorts, expansions
+and cursors, every record with all its expansions, conditional and HEAD
+requests, and bad queries and ids. Status,
 body and every header must match; the direct path must
 really answer the plain requests, and leave the rest to Flask.
 """
@@ -87,12 +88,35 @@ def test_list_pages_are_served_as_flask_serves_them(served_directly, served_by_f
         assert same(response, served_by_flask.get(url)), url
 
 
+def test_records_are_served_as_flask_serves_them(served_directly, served_by_flask) -> None:
+    urls = []
+    for resource in REGISTRY.values():
+        route = direct.ROUTES.get(f"/v1/{resource.path}/<id>")
+        if route is None or route.parameter != f"{resource.record_type}_id":
+            continue  # served inside another resource (proposal positions)
+        page = served_by_flask.get(f"/v1/{resource.path}?limit=100").get_json()["data"]
+        expand = ",".join(resource.expansions)
+        urls += [f"/v1/{resource.path}/{record['id']}" + (f"?expand={expand}" if expand else "")
+                 for record in page]
+    assert len(urls) > 100
+    for url in urls:
+        response = served_directly.get(url)
+        assert response.status_code == 200, url
+        assert same(response, served_by_flask.get(url)), url
+
+
 @pytest.mark.parametrize("url", [
     "/v1/statements?limit=0",  # invalid: the 400 problem
     "/v1/statements?nope=1",  # undeclared
     "/v1/statements?cursor=garbage",  # refused inside the view
     "/v1/statements?sort=-date&cursor=eyJzIjoiZGF0ZSIsImsiOlsiMjAyNC0wMS0wMSIsIngiXX0",
     "/v1/statements/",  # not the collection's path
+    "/v1/statements/no-such-statement",  # the 404 problem, raised in the view
+    "/v1/statements/a%20b",  # not an id: Flask's router answers 404
+    "/v1/statements/hamas/extra",
+    "/v1/actors/hamas?expand=speaker",  # not an expansion of actors
+    "/v1/actors/hamas?q=x",  # a detail takes no filters
+    "/v1/statistics/series?metric=killed",  # no population: a route of its own, not an id
     "/v1/statements?date_from=2024-06-01&date_to=2024-05-01",
 ])
 def test_what_it_does_not_serve_flask_answers_the_same(url, served_directly,
@@ -112,16 +136,20 @@ def test_plain_gets_never_reach_flask_and_the_rest_do(seeded_url) -> None:
     client = client_for(seeded_url)
     views = client.application.view_functions
     dispatched = []
-    view = views["statements.list_statements"]
-    views["statements.list_statements"] = lambda **kw: dispatched.append(1) or view(**kw)
+    for endpoint in ("statements.list_statements", "actors.get_actor"):
+        view = views[endpoint]
+        views[endpoint] = lambda view=view, endpoint=endpoint, **kw: (
+            dispatched.append(endpoint) or view(**kw))
 
     assert client.get("/v1/statements?limit=2&expand=speaker").status_code == 200
     assert client.get("/v1/statements?speaker=hamas&limit=2").status_code == 200
+    assert client.get("/v1/actors/hamas").status_code == 200
     assert dispatched == []
     assert client.get("/v1/statements?limit=0").status_code == 400
     assert client.get("/v1/statements?limit=2", headers={"If-None-Match": '"x"'}).status_code == 200
     assert client.head("/v1/statements?limit=2").status_code == 200
-    assert len(dispatched) == 3
+    assert client.get("/v1/actors/no-such-actor").status_code == 404
+    assert dispatched == ["statements.list_statements"] * 3 + ["actors.get_actor"]
 
 
 def test_a_page_served_directly_is_cached_and_replayed_the_same(seeded_url) -> None:

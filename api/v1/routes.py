@@ -1,5 +1,5 @@
-"""Routes declared once: the GET operations answered from a query alone (served
-directly too), and the list and detail operations every collection has.
+"""Routes declared once: the GET operations answered from a query and the path
+alone (served directly too), and the list and detail operations every collection has.
 
 Names follow the resource: ``list_statements``/``get_statement`` (operationIds
 ``listStatements``/``getStatement``), path parameter ``statement_id``, page schema
@@ -24,8 +24,8 @@ from schemas.common import page_of
 from .examples import example
 from .resource import Resource
 
-#: (loaded query, request) -> (body, status, headers)
-Respond = Callable[[dict, Request], tuple[Any, int, dict[str, str]]]
+#: (loaded query, request, path parameters) -> (body, status, headers)
+Respond = Callable[..., tuple[Any, int, dict[str, str]]]
 
 
 def query_route(blp: Blueprint, rule: str, respond: Respond, *, name: str, doc: str,
@@ -33,8 +33,8 @@ def query_route(blp: Blueprint, rule: str, respond: Respond, *, name: str, doc: 
     """GET ``rule``, answered by ``respond``: routed by Flask, and served directly
     (``api.http.direct``) when its query loads. ``documentation`` goes to ``blp.doc``."""
 
-    def view(query: dict):
-        return respond(query, request)
+    def view(query: dict, **path: str):
+        return respond(query, request, **path)
 
     view.__name__, view.__doc__ = name, doc
     loaded = arguments()
@@ -49,16 +49,12 @@ def collection_routes(blp: Blueprint, resource: Resource, *, args: type[Schema],
     kind = "".join(word.capitalize() for word in name.split("_"))
     parameter = f"{name}_id"
 
-    def get_view(query: dict, **path: str):
-        return resource.get(path[parameter], query.get("expand", []))
-
-    get_view.__name__, get_view.__doc__ = f"get_{name}", get_doc
-    get_id = camel_case(get_view.__name__)
+    def get_response(query: dict, request: Request, **path: str):
+        return resource.get(path[parameter], query.get("expand", [])), 200, {}
 
     query_route(blp, "", resource.list_response, name=f"list_{resource.path}", doc=list_doc,
                 arguments=args, response=page_of(schema, f"{kind}Page"),
-                **links_to(get_id, parameter))
-    blp.route(f"/<id:{parameter}>")(
-        blp.arguments(detail_args(f"{kind}DetailArgs", list(resource.expansions)),
-                      location="query")(
-            blp.response(200, schema, example=example(get_id))(get_view)))
+                **links_to(camel_case(f"get_{name}"), parameter))
+    query_route(blp, f"/<id:{parameter}>", get_response, name=f"get_{name}", doc=get_doc,
+                arguments=detail_args(f"{kind}DetailArgs", list(resource.expansions)),
+                response=schema)
