@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Select, bindparam, func, literal_column, select, text
 
 from . import models
 from .names import fold
@@ -39,14 +39,15 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(fold(word))
 
 
-def compound_stems(compound: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def compound_stems(compound: str) -> frozenset[str]:
     """A compound is indexed as its parts and as one word: "cease-fire" also
-    matches "ceasefire"."""
+    matches "ceasefire". Kept per word: a page of snippets asks for ~400 words."""
     parts = WORD.findall(compound)
     stems = {stem(part) for part in parts}
     if len(parts) > 1:
         stems.add(stem("".join(parts)))
-    return stems
+    return frozenset(stems)
 
 
 def terms(*texts: str) -> str:
@@ -101,11 +102,11 @@ def ranked_ids(dialect: str, stems: list[str], types: Iterable[str], offset: int
     return hits(dialect, stems, types).offset(offset).limit(limit)
 
 
-def documents_by_id(ids: Iterable[int]) -> Select:
-    """The documents a page of hits shows."""
-    document = models.SearchDocument.__table__
-    return (select(document.c.id, document.c.record_type, document.c.record_id,
-                   document.c.title, document.c.content).where(document.c.id.in_(list(ids))))
+_DOCUMENT = models.SearchDocument.__table__
+#: The documents a page of hits shows, by their ``ids``.
+DOCUMENTS_BY_ID = select(_DOCUMENT.c.id, _DOCUMENT.c.record_type, _DOCUMENT.c.record_id,
+                         _DOCUMENT.c.title, _DOCUMENT.c.content).where(
+    _DOCUMENT.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def matching_ids(dialect: str, stems: list[str], record_type: str) -> Select:

@@ -12,6 +12,7 @@ from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
 from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
+from api.prepared import run
 from schemas.common import page_of
 from schemas.service import SearchHitSchema
 
@@ -38,16 +39,17 @@ def search_page(args: dict) -> Page:
                        dialect, stems, types, offset, args["limit"] + 1))])
     more = len(ranking) > args["limit"]
     ranking = ranking[: args["limit"]]
-    documents = {row.id: row for row in
-                 session.execute(search.documents_by_id(id for id, _ in ranking))}
+    documents = {row["id"]: row for row in
+                 run(search.DOCUMENTS_BY_ID, {"ids": [id for id, _ in ranking]})}
     hits = []
     for document_id, score in ranking:
         row = documents[document_id]
-        snippet, highlights = search.snippet(row.content, stems)
-        hits.append({"id": row.record_id, "type": row.record_type, "title": row.title,
+        snippet, highlights = search.snippet(row["content"], stems)
+        record_id, record_type = row["record_id"], row["record_type"]
+        hits.append({"id": record_id, "type": record_type, "title": row["title"],
                      "snippet": snippet, "highlights": highlights,
                      "score": round(float(score), 6),
-                     "links": {"self": f"/v1/{REGISTRY[row.record_type].path}/{row.record_id}"}})
+                     "links": {"self": f"/v1/{REGISTRY[record_type].path}/{record_id}"}})
     next_offset = offset + args["limit"]
     next_cursor = encode_cursor(RANKED, [next_offset, "offset"]) if more else None
     return Page(hits, total, args["limit"], next_cursor)
