@@ -120,18 +120,25 @@ def matching_ids(dialect: str, stems: list[str], record_type: str) -> Select:
 def snippet(content: str, stems: Iterable[str], width: int = 180) -> tuple[str, list[list[int]]]:
     """A window of ``content`` around the first match, and the matched words' offsets
     in it (characters, Python slice semantics, as evidence offsets are)."""
-    wanted = set(stems)
-    anchor = next((m.start() for m in COMPOUND.finditer(content)
-                   if compound_stems(m.group()) & wanted), 0)
+    wanted = frozenset(stems)
+    anchor = 0
+    for word in COMPOUND.finditer(content):
+        if not wanted.isdisjoint(compound_stems(word.group())):
+            anchor = word.start()
+            break
     start = _word_boundary(content, max(0, anchor - width // 3), backwards=True)
     end = _word_boundary(content, min(len(content), start + width), backwards=False)
-    hits = [(m.start() + start, m.end() + start) for m in COMPOUND.finditer(content[start:end])
-            if compound_stems(m.group()) & wanted]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(content) else ""
-    shift = len(prefix) - start
-    marks = [[s + shift, e + shift] for s, e in hits if start <= s and e <= end]
-    return f"{prefix}{content[start:end].strip()}{suffix}", marks
+    window = content[start:end]
+    text = window.strip()
+    # Offsets count from the snippet's first character: after the prefix, in the
+    # window without the whitespace it began with (a paragraph break, say).
+    shift = len(prefix) - start - (len(window) - len(window.lstrip()))
+    marks = [[word.start() + shift, word.end() + shift]
+             for word in COMPOUND.finditer(content, start, end)
+             if not wanted.isdisjoint(compound_stems(word.group()))]
+    return f"{prefix}{text}{suffix}", marks
 
 
 def _word_boundary(content: str, at: int, backwards: bool) -> int:
