@@ -49,6 +49,7 @@ def urls(client: FlaskClient) -> Iterator[str]:
             for item in client.get(page).get_json()["data"]:
                 yield item["links"]["self"] + (f"?expand={expand}" if expand else "")
     yield from walk(client, "/v1/timeline?limit=9")
+    yield from walk(client, "/v1/search?q=ceasefire&limit=4")  # hits built in output form
     yield from walk(client, REQUESTS["getStatisticSeries"] + "&limit=1")  # points from rows
     yield from REQUESTS.values()
 

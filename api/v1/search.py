@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_smorest import abort
 from marshmallow import fields, validate
 from sqlalchemy import func, select
+from werkzeug.wrappers import Request
 
 from api import search
 from api.db import get_session
@@ -14,9 +15,10 @@ from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
 from api.prepared import run
 from schemas.common import page_of
+from schemas.compiled import Rendered
 from schemas.service import SearchHitSchema
 
-from .resource import REGISTRY
+from .resource import REGISTRY, rendering
 from .routes import query_route
 
 RANKED = "rank"  # results are ranked, not sorted by a field: the cursor holds an offset
@@ -78,8 +80,14 @@ blp = Blueprint("search", __name__, url_prefix="/v1/search", description=(
     "each hit with its type and a snippet with the matched words marked."))
 
 
+def search_response(args: dict, request: Request) -> tuple[dict | Rendered, int, dict[str, str]]:
+    # The hits are built as SearchHitSchema outputs them: nothing to dump.
+    body, status, headers = page_response(search_page(args), request)
+    return (Rendered(body) if rendering() else body), status, headers
+
+
 query_route(
-    blp, "", lambda args, request: page_response(search_page(args), request),
+    blp, "", search_response,
     name="search_records", arguments=SearchArgs,
     response=page_of(SearchHitSchema, "SearchPage"), doc="""Search
 
