@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -26,7 +27,13 @@ class GunicornServer(BaseApplication):
     def load(self):
         from . import create_app
 
-        return create_app()
+        app = create_app()
+        # The app holds ~160,000 objects from its start (schemas, SQLAlchemy's
+        # metadata, the spec) that live as long as the worker. Left to the cyclic
+        # collector, every full collection walked them all and stalled the worker
+        # for 45-70 ms: the p99 of uncached pages. Frozen, they are never walked.
+        gc.freeze()
+        return app
 
 
 def prepare_database(engine: Engine, seed_if_empty: bool) -> str:
