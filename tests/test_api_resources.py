@@ -235,3 +235,17 @@ def test_several_values_may_be_comma_separated_or_repeated(api):
     assert repeated["links"]["self"] == (
         "/v1/statements?speaker=jake-sullivan,stephane-sejourne&limit=100&expand=speaker,source")
     assert api.get("/v1/statements?speaker=hamas&speaker=").status_code == 400
+
+
+def test_page_links_keep_the_query_and_move_only_the_cursor(api):
+    base = "/v1/statements?limit=2&q=Gaza%20ceasefire&sort=-date"
+    canonical = "/v1/statements?limit=2&q=Gaza+ceasefire&sort=-date"
+    first = api.get(base).get_json()["links"]
+    assert first["self"] == canonical
+    assert first["next"].startswith(canonical + "&cursor=")
+    second = api.get(first["next"]).get_json()["links"]
+    assert second["self"] == first["next"]
+    # The cursor keeps its place in the query; only its value moves on.
+    assert second["next"].startswith(canonical + "&cursor=") and second["next"] != first["next"]
+    reordered = api.get(first["next"].replace("limit=2&", "") + "&limit=2").get_json()["links"]
+    assert reordered["next"].endswith("&limit=2") and "cursor=" in reordered["next"]
