@@ -186,6 +186,9 @@ def test_a_tampered_cursor_is_a_400_not_a_500(api):
         assert response.get_json()["errors"][0]["field"] == "cursor"
     other_sort = api.get(f"/v1/statements?limit=1&sort=-date&cursor={first}").get_json()
     assert "issued for sort=date" in other_sort["errors"][0]["message"]
+    # {"s":"value","k":[NaN,"x"]}: not JSON, though Python's json module reads it.
+    not_a_number = api.get("/v1/statistics?sort=value&cursor=eyJzIjoidmFsdWUiLCJrIjpbTmFOLCJ4Il19")
+    assert not_a_number.status_code == 400
 
 
 def test_meta_counts_what_the_lists_hold(api):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -36,7 +35,7 @@ def encode_cursor(sort: str, key: list[Any]) -> str:
 def decode_cursor(token: str, sort: str) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        cursor = json.loads(raw)
+        cursor = orjson.loads(raw)
         issued_for, key = cursor["s"], cursor["k"]
     except (binascii.Error, ValueError, TypeError, KeyError) as error:
         raise InvalidCursor("cursor is not one this API issued") from error
