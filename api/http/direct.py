@@ -1,4 +1,4 @@
-"""GET operations answered from a query alone, served without Flask's request dispatch.
+"""GETs answered from their path and query alone, without Flask's request dispatch.
 
 On an uncached page of 20 statements, the way to the view and back (request
 context, routing, flask-smorest's and webargs' wrappers, the header hooks) cost
@@ -7,12 +7,12 @@ about 250 µs of the request's 890, second only to the page's queries
 serves the common case of the routes declared with ``api.v1.routes.query_route``
 (the collections' lists and records, the timeline, search, the statistic series)
 itself: a GET of the route's path, with no conditional header, whose query
-``quick_load`` loads. It runs the route's own view code in an application context, renders with
-the route's compiled schema and answers with the headers a cached copy is replayed
-with. Anything else (HEAD, a conditional request, a query it cannot load, an error
-while reading) goes on to Flask, which answers as it always has; what is served
-here is what Flask serves, byte for byte and header for header
-(``tests/test_direct.py``).
+``quick_load`` loads. It runs the route's own view code in an application context,
+renders with the route's compiled schema and answers with the headers a cached copy
+is replayed with. Anything else (HEAD, a conditional request, a query it cannot
+load, an error while reading, a record that is not there) goes on to Flask, which
+answers as it always has; what is served here is what Flask serves, byte for byte
+and header for header (``tests/test_direct.py``).
 """
 
 from __future__ import annotations
