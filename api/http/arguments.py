@@ -20,6 +20,9 @@ from marshmallow import Schema, ValidationError, missing
 from marshmallow.decorators import VALIDATES_SCHEMA
 from webargs.multidictproxy import MultiDictProxy
 from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Request
+
+from .kept import Kept
 
 Fields = tuple[tuple[str, str, Any], ...]
 
@@ -36,6 +39,18 @@ def query_of(args: MultiDict, schema: Schema) -> dict[str, Any]:
 @cache  # argument schemas are instantiated once, when the routes are declared
 def multiple_keys(schema: Schema) -> frozenset[str]:
     return frozenset(MultiDictProxy(MultiDict(), schema).multiple_keys)
+
+
+_LOADED: Kept[dict[str, Any]] = Kept()
+
+
+def load_query(schema: Schema, request: Request) -> dict[str, Any] | None:
+    """``quick_load`` of the request's query, kept per schema and query string (the
+    same query loads the same way; 5 to 10% of an uncached record's or filtered
+    page's time). The arguments are shared by the requests that send that query:
+    views read them and never change them."""
+    return _LOADED.get((schema, request.query_string),
+                       lambda: quick_load(schema, query_of(request.args, schema)))
 
 
 def quick_load(schema: Schema, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -28,7 +28,7 @@ from werkzeug.http import quote_etag
 
 from schemas.compiled import Dump, compile_dump, output
 
-from .arguments import query_of, quick_load
+from .arguments import load_query
 from .cache import CACHE_KEY, CachedResponses, ResponseCache, dataset_version, etag_for
 from .headers import CONDITIONAL
 from .json import encode
@@ -100,7 +100,7 @@ class DirectGets:
         """(ETag, body, headers) of the 200, or None for Flask to answer."""
         request = self.app.request_class(environ)
         with self.app.app_context():  # its teardown ends the snapshot the view read
-            arguments = quick_load(found.arguments, query_of(request.args, found.arguments))
+            arguments = load_query(found.arguments, request)
             if arguments is None:
                 return None  # Flask's parser answers: the 400, or what only it loads
             try:
