@@ -17,8 +17,8 @@ class Config:
     #: Render responses with the schemas compiled to functions (``schemas.compiled``);
     #: off, marshmallow's ``Schema.dump`` renders them: same bytes, slower.
     COMPILED_SCHEMAS: bool = True
-    #: Serve plain GETs of lists, the timeline, search and series without Flask's
-    #: request dispatch (``api.http.direct``); off, Flask serves them: same
+    #: Serve plain GETs of lists, records, the timeline, search and series without
+    #: Flask's request dispatch (``api.http.direct``); off, Flask serves them: same
     #: responses, slower.
     DIRECT_GETS: bool = True
     #: Rendered responses kept per worker process, in MiB, for the current dataset

@@ -58,7 +58,7 @@ def compile_render(schema: Schema, columns: list[ColumnElement],
     """A function from a query's fetched tuples (of ``columns``, each value through its
     result converter) straight to records as ``schema`` dumps them: one dict per row,
     made once, where ``dump`` would first need a dict of the row and then make the
-    output from it. A text column's value is copied as it is (``is_text_column``).
+    output from it. A text column's value is copied as it is (``holds_text``).
 
     A field that is not a column gets None in its place, for the caller to fill in
     with what ``schema`` would output for it (type, links, evidence, child lists);
@@ -75,14 +75,18 @@ def compilable(schema: Schema) -> bool:
     return not (dump_hooks or schema.only or schema.exclude)
 
 
-def is_text_column(schema: Schema, attribute: str) -> bool:
-    """Whether the attribute is a text column of the schema's model. Its value, as the
-    query layer reads it, is a ``str`` or None, so ``String`` has nothing to convert:
-    SQLite stores whatever is written to a text column as text (type affinity), and
-    PostgreSQL's driver reads text as ``str`` (``tests/test_compiled_schemas.py``)."""
-    model = getattr(getattr(schema, "opts", None), "model", None)
-    column = None if model is None else model.__table__.columns.get(attribute)
+def holds_text(column: ColumnElement | None) -> bool:
+    """Whether the column is a text column. Its value, as the query layer reads it, is
+    a ``str`` or None, so ``String`` has nothing to convert: SQLite stores whatever is
+    written to a text column as text (type affinity), and PostgreSQL's driver reads
+    text as ``str`` (``tests/test_compiled_schemas.py``)."""
     return column is not None and isinstance(column.type, String)
+
+
+def is_text_column(schema: Schema, attribute: str) -> bool:
+    """Whether the attribute is a text column of the schema's model (``holds_text``)."""
+    model = getattr(getattr(schema, "opts", None), "model", None)
+    return holds_text(None if model is None else model.__table__.columns.get(attribute))
 
 
 def inline_conversion(field: fields.Field) -> str | None:
@@ -147,7 +151,7 @@ class _Compiler:
                 columns[column.key] = f"c{index}"  # converted once, then read as a local
                 converted.append(f"for c{index} in [{self.name(converters[index], 'convert')}"
                                  f"(row[{index}])]")
-        text = {column.key for column in selected if isinstance(column.type, String)}
+        text = {column.key for column in selected if holds_text(column)}
         entries, trailing = [], True
         for name, field in reversed(schema.dump_fields.items()):
             key = field.data_key if field.data_key is not None else name
