@@ -18,6 +18,7 @@ from werkzeug.test import TestResponse
 
 from api import create_app
 from api.http import direct
+from api.prepared import _prepared
 from api.v1.resource import REGISTRY
 
 
@@ -88,16 +89,20 @@ def test_list_pages_are_served_as_flask_serves_them(served_directly, served_by_f
         assert same(response, served_by_flask.get(url)), url
 
 
-def test_records_are_served_as_flask_serves_them(served_directly, served_by_flask) -> None:
-    urls = []
+def record_requests(client: FlaskClient) -> Iterator[str]:
+    """Up to 100 records of every collection, each with all its expansions."""
     for resource in REGISTRY.values():
         route = direct.ROUTES.get(f"/v1/{resource.path}/<id>")
         if route is None or route.parameter != f"{resource.record_type}_id":
             continue  # served inside another resource (proposal positions)
-        page = served_by_flask.get(f"/v1/{resource.path}?limit=100").get_json()["data"]
+        page = client.get(f"/v1/{resource.path}?limit=100").get_json()["data"]
         expand = ",".join(resource.expansions)
-        urls += [f"/v1/{resource.path}/{record['id']}" + (f"?expand={expand}" if expand else "")
-                 for record in page]
+        for record in page:
+            yield f"/v1/{resource.path}/{record['id']}" + (f"?expand={expand}" if expand else "")
+
+
+def test_records_are_served_as_flask_serves_them(served_directly, served_by_flask) -> None:
+    urls = list(record_requests(served_by_flask))
     assert len(urls) > 100
     for url in urls:
         response = served_directly.get(url)
@@ -122,6 +127,21 @@ def test_records_are_served_as_flask_serves_them(served_directly, served_by_flas
 def test_what_it_does_not_serve_flask_answers_the_same(url, served_directly,
                                                        served_by_flask) -> None:
     assert same(served_directly.get(url), served_by_flask.get(url)), url
+
+
+def test_serving_the_same_requests_again_prepares_no_statement(served_directly,
+                                                               served_by_flask) -> None:
+    """Each query is prepared once per process (``api.prepared.run``): a statement
+    built anew per request would be prepared, and kept, on every request."""
+    urls = [*list_requests(served_by_flask), *record_requests(served_by_flask)]
+    for client in (served_directly, served_by_flask):
+        for url in urls:
+            client.get(url)
+    prepared = _prepared.cache_info().currsize
+    for client in (served_directly, served_by_flask):
+        for url in urls:
+            client.get(url)
+    assert _prepared.cache_info().currsize == prepared
 
 
 def test_conditional_and_head_requests_are_left_to_flask(served_directly,

@@ -12,7 +12,8 @@ from sqlalchemy import bindparam, func, select, tuple_
 from api import models
 from api.db import as_dicts
 from api.prepared import Prepared
-from api.v1.resource import EVIDENCE_OF, children_of
+from api.v1.resource import EVIDENCE_OF
+from api.v1.statements import TOPICS
 from api.v1.statistics import POINT_COLUMNS
 
 STATEMENT = models.Statement.__table__
@@ -59,9 +60,7 @@ def test_expanded_lists_of_any_length_bind_each_value(seeded_engine, count):
         ids = [row[0] for row in connection.execute(
             select(STATEMENT.c.id).order_by(STATEMENT.c.id).limit(count))]
         evidence = Prepared(EVIDENCE_OF, connection.dialect)
-        topics = Prepared(children_of(models.StatementTopic, "statement_id",
-                                      (models.StatementTopic.__table__.c.topic,)),
-                          connection.dialect)
+        topics = Prepared(TOPICS.statement, connection.dialect)
         for prepared, params in ((evidence, {"record_type": "statement", "ids": ids}),
                                  (topics, {"ids": ids})):
             # one Prepared serves every length, lengths in any order

@@ -8,9 +8,11 @@ from api.http.smorest import Blueprint
 from api.vocab import ActorKind
 from schemas.actor import ActorSchema
 
-from .gazetteer import attach_aliases, name_matches
+from .gazetteer import aliases_of, attach_aliases, name_matches
 from .resource import Expansion, Resource, any_of
 from .routes import collection_routes
+
+ALIASES = aliases_of(models.ActorAlias, "actor_id")
 
 
 class Actors(Resource):
@@ -36,7 +38,7 @@ class Actors(Resource):
                 "proposals": f"/v1/proposals?party={actor}"}
 
     def attach(self, records: list[dict]) -> None:
-        attach_aliases(models.ActorAlias, "actor_id", records)
+        attach_aliases(ALIASES, records)
 
 
 actors = Actors()

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement
 
 from api.names import fold
 
-from .resource import children
+from .resource import Children
 
 
 def name_matches(search_key, query: str | None) -> Iterable[ColumnElement]:
@@ -18,7 +18,12 @@ def name_matches(search_key, query: str | None) -> Iterable[ColumnElement]:
         yield search_key.like(f"%{escaped}%", escape="\\")
 
 
-def attach_aliases(model: type, key: str, records: list[dict]) -> None:
-    aliases = children(model, key, [r["id"] for r in records], order=[model.__table__.c.alias])
+def aliases_of(model: type, key: str) -> Children:
+    """The alias table ``model``'s rows, alphabetical, by its ``key`` (the owner's id)."""
+    return Children(model, key, model.__table__.c.alias)
+
+
+def attach_aliases(aliases: Children, records: list[dict]) -> None:
+    found = aliases.of(records)
     for record in records:
-        record["aliases"] = [row["alias"] for row in aliases[record["id"]]]
+        record["aliases"] = [row["alias"] for row in found[record["id"]]]

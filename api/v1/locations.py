@@ -18,9 +18,11 @@ from api.http.smorest import Blueprint
 from api.vocab import LocationKind
 from schemas.location import LocationSchema
 
-from .gazetteer import attach_aliases, name_matches
+from .gazetteer import aliases_of, attach_aliases, name_matches
 from .resource import Expansion, Resource, any_of
 from .routes import collection_routes
+
+ALIASES = aliases_of(models.LocationAlias, "location_id")
 
 
 class Locations(Resource):
@@ -46,7 +48,7 @@ class Locations(Resource):
                 "statistics": f"/v1/statistics?location={place}"}
 
     def attach(self, records: list[dict]) -> None:
-        attach_aliases(models.LocationAlias, "location_id", records)
+        attach_aliases(ALIASES, records)
 
 
 locations = Locations()

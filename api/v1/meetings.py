@@ -17,11 +17,11 @@ from api.vocab import MeetingMode, MeetingStatus
 from schemas.meeting import MeetingSchema
 
 from .resource import (
+    Children,
     Expansion,
     Resource,
     any_of,
     between,
-    children,
     linked,
     reported_in,
     within_locations,
@@ -29,6 +29,8 @@ from .resource import (
 from .routes import collection_routes
 
 PARTICIPANT = models.MeetingParticipant.__table__
+PARTICIPANTS = Children(models.MeetingParticipant, "meeting_id", PARTICIPANT.c.role,
+                        PARTICIPANT.c.actor_id)
 
 
 class Meetings(Resource):
@@ -54,9 +56,7 @@ class Meetings(Resource):
         yield from reported_in(self.record_type, table.c.id, args.get("source"))
 
     def attach(self, records: list[dict]) -> None:
-        participants = children(models.MeetingParticipant, "meeting_id",
-                                [r["id"] for r in records],
-                                order=[PARTICIPANT.c.role, PARTICIPANT.c.actor_id])
+        participants = PARTICIPANTS.of(records)
         for record in records:
             record["participants"] = participants[record["id"]]
 

@@ -20,12 +20,12 @@ from api.vocab import ProposalStage, ProposalStatus
 from schemas.proposal import ProposalPositionSchema, ProposalSchema
 
 from .resource import (
+    Children,
     Expansion,
     Resource,
     any_of,
     attach_evidence,
     between,
-    children,
     linked,
     matching,
     reported_in,
@@ -35,6 +35,10 @@ from .routes import collection_routes
 PARTY = models.ProposalParty.__table__
 TERM = models.ProposalTerm.__table__
 POSITION = models.ProposalPosition.__table__
+PARTIES = Children(models.ProposalParty, "proposal_id", PARTY.c.role, PARTY.c.actor_id)
+TERMS = Children(models.ProposalTerm, "proposal_id", TERM.c.source_id, TERM.c.kind, TERM.c.id)
+POSITIONS = Children(models.ProposalPosition, "proposal_id",
+                     POSITION.c.date.asc().nulls_last(), POSITION.c.id)
 
 
 class Positions(Resource):
@@ -75,12 +79,9 @@ class Proposals(Resource):
 
     def attach(self, records: list[dict]) -> None:
         ids_ = [r["id"] for r in records]
-        parties = children(models.ProposalParty, "proposal_id", ids_,
-                           order=[PARTY.c.role, PARTY.c.actor_id])
-        term_rows = children(models.ProposalTerm, "proposal_id", ids_,
-                             order=[TERM.c.source_id, TERM.c.kind, TERM.c.id])
-        position_rows = children(models.ProposalPosition, "proposal_id", ids_,
-                                 order=[POSITION.c.date.asc().nulls_last(), POSITION.c.id])
+        parties = PARTIES.of(records)
+        term_rows = TERMS.of(records)
+        position_rows = POSITIONS.of(records)
         terms = [term for i in ids_ for term in term_rows[i]]
         for term in terms:
             term["type"] = "proposal_term"

@@ -22,7 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from typing import Any, ClassVar
 
 from flask import current_app
@@ -234,25 +234,29 @@ def _typed(value: Any, python_type: type) -> Any:
 
 
 # Children, fetched for a page at once
-#
-# These run on every page, so each statement is built once (with an expanding
-# ``ids`` parameter) and run on the session's connection: building and hashing a
-# fresh statement per request cost more than the query itself.
 
-def children(model: type, key: str, ids: list[str], order: Iterable = ()) -> dict[str, list]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    if not ids:
+class Children:
+    """A child table's rows for a page of records, in one query.
+
+    Declared once, at import: its statement is then built and prepared once per
+    process (``api.prepared.run``). Building it per request cost more than the query,
+    and a statement made per request (an ``ORDER BY date NULLS LAST`` is a new
+    expression each time) was prepared and kept again on every request.
+    """
+
+    def __init__(self, model: type, key: str, *order: ColumnElement):
+        table = model.__table__
+        self.key = key
+        self.statement = (select(table).where(table.c[key].in_(bindparam("ids", expanding=True)))
+                          .order_by(table.c[key], *order))
+
+    def of(self, records: list[dict]) -> dict[str, list[dict]]:
+        """The rows of each record's children, by the record's id."""
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        if records:
+            for row in run(self.statement, {"ids": [r["id"] for r in records]}):
+                grouped[row[self.key]].append(row)
         return grouped
-    for row in run(children_of(model, key, tuple(order)), {"ids": ids}):
-        grouped[row[key]].append(row)
-    return grouped
-
-
-@cache
-def children_of(model: type, key: str, order: tuple) -> Select:
-    table = model.__table__
-    return (select(table).where(table.c[key].in_(bindparam("ids", expanding=True)))
-            .order_by(table.c[key], *order))
 
 
 EVIDENCE = models.Evidence.__table__

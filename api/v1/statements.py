@@ -17,8 +17,10 @@ from api.http.smorest import Blueprint
 from api.vocab import StatementKind, Topic
 from schemas.statement import StatementSchema
 
-from .resource import Expansion, Resource, any_of, between, children, linked, matching
+from .resource import Children, Expansion, Resource, any_of, between, linked, matching
 from .routes import collection_routes
+
+TOPICS = Children(models.StatementTopic, "statement_id", models.StatementTopic.__table__.c.topic)
 
 
 class Statements(Resource):
@@ -49,8 +51,7 @@ class Statements(Resource):
         yield from matching(self.record_type, table.c.id, args.get("q"))
 
     def attach(self, records: list[dict]) -> None:
-        topics = children(models.StatementTopic, "statement_id", [r["id"] for r in records],
-                          order=[models.StatementTopic.__table__.c.topic])
+        topics = TOPICS.of(records)
         for record in records:
             record["topics"] = [row["topic"] for row in topics[record["id"]]]
 
