@@ -122,8 +122,7 @@ class Resource:
     def list_response(self, args: dict, request: Request
                       ) -> tuple[dict | Rendered, int, dict[str, str]]:
         rendered = rendering()
-        body, status, headers = page_response(self.page(args, rendered), request)
-        return (Rendered(body) if rendered else body), status, headers
+        return page_view(self.page(args, rendered), request, rendered)
 
     def page(self, args: dict, rendered: bool = False) -> Page:
         sort = args["sort"]
@@ -201,6 +200,13 @@ PAGING = frozenset({"cursor", "limit", "sort", "expand"})
 def rendering() -> bool:
     """Whether views return rendered records (off: marshmallow dumps raw ones)."""
     return current_app.config["COMPILED_SCHEMAS"]
+
+
+def page_view(page: Page, request: Request, rendered: bool
+              ) -> tuple[dict | Rendered, int, dict[str, str]]:
+    """What a view returns for ``page``, whose items are in output form if ``rendered``."""
+    body, status, headers = page_response(page, request)
+    return (Rendered(body) if rendered else body), status, headers
 
 
 def filters_of(args: dict) -> tuple:

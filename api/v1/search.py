@@ -10,7 +10,7 @@ from werkzeug.wrappers import Request
 from api import search
 from api.db import get_session
 from api.http.cache import memo
-from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
+from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor
 from api.http.params import PRINTABLE, PageArgs, several
 from api.http.smorest import Blueprint
 from api.prepared import run
@@ -18,7 +18,7 @@ from schemas.common import page_of
 from schemas.compiled import Rendered
 from schemas.service import SearchHitSchema
 
-from .resource import REGISTRY, rendering
+from .resource import REGISTRY, page_view, rendering
 from .routes import query_route
 
 RANKED = "rank"  # results are ranked, not sorted by a field: the cursor holds an offset
@@ -82,8 +82,7 @@ blp = Blueprint("search", __name__, url_prefix="/v1/search", description=(
 
 def search_response(args: dict, request: Request) -> tuple[dict | Rendered, int, dict[str, str]]:
     # The hits are built as SearchHitSchema outputs them: nothing to dump.
-    body, status, headers = page_response(search_page(args), request)
-    return (Rendered(body) if rendering() else body), status, headers
+    return page_view(search_page(args), request, rendering())
 
 
 query_route(

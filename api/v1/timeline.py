@@ -9,18 +9,29 @@ from typing import NamedTuple
 
 from marshmallow import fields, validate
 from sqlalchemy import Select, bindparam, func, literal, select, tuple_
+from werkzeug.wrappers import Request
 
 from api import models
 from api.db import get_session
 from api.http.cache import memo
-from api.http.paging import Page, encode_cursor, page_response
+from api.http.paging import Page, encode_cursor
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
 from api.prepared import run_per_version
 from schemas.common import page_of
+from schemas.compiled import Rendered
 from schemas.service import TimelineItemSchema
 
-from .resource import REGISTRY, between, cursor_key, filters_of, linked, within_locations
+from .resource import (
+    REGISTRY,
+    between,
+    cursor_key,
+    filters_of,
+    linked,
+    page_view,
+    rendering,
+    within_locations,
+)
 from .routes import query_route
 
 PARTICIPANT = models.MeetingParticipant.__table__
@@ -86,8 +97,9 @@ def events_after(record_type: str, args: dict, after: tuple | None) -> list[dict
         lambda: in_order(events(record_type, args), record_type, args, after), params)
 
 
-def timeline_page(args: dict) -> Page:
-    """The page, merged from one keyset query per type.
+def timeline_page(args: dict, rendered: bool = False) -> Page:
+    """The page, merged from one keyset query per type; its items in output form if
+    ``rendered`` (the records rendered as their resources render them).
 
     Events sort by (date, type, id), all reversed for ``-date``. Within one type
     that is (date, id), which
@@ -111,9 +123,12 @@ def timeline_page(args: dict) -> Page:
     rows = rows[: args["limit"]]
     records: dict[tuple[str, str], dict] = {}
     for record_type in {row.type for row in rows}:
-        fetched = REGISTRY[record_type].fetch(row.id for row in rows if row.type == record_type)
+        fetched = REGISTRY[record_type].fetch(
+            (row.id for row in rows if row.type == record_type), rendered=rendered)
         records.update({(record_type, i): record for i, record in fetched.items()})
-    items = [{"id": row.id, "type": row.type, "date": row.date,
+    # TimelineItemSchema's fields, in its order; its date is output as ISO 8601.
+    items = [{"id": row.id, "type": row.type,
+              "date": row.date.isoformat() if rendered else row.date,
               "record": records[(row.type, row.id)]} for row in rows]
     last = rows[-1] if rows else None
     next_cursor = (encode_cursor(args["sort"], [last.date, f"{last.type} {last.id}"])
@@ -155,8 +170,13 @@ blp = Blueprint("timeline", __name__, url_prefix="/v1/timeline", description=(
     "their date) in one chronological stream."))
 
 
+def timeline_response(args: dict, request: Request) -> tuple[dict | Rendered, int, dict]:
+    rendered = rendering()
+    return page_view(timeline_page(args, rendered), request, rendered)
+
+
 query_route(
-    blp, "", lambda args, request: page_response(timeline_page(args), request),
+    blp, "", timeline_response,
     name="list_timeline", arguments=TimelineArgs,
     response=page_of(TimelineItemSchema, "TimelinePage"), doc="""List timeline events
 
