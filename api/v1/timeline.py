@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from marshmallow import fields, validate
 from sqlalchemy import Select, bindparam, func, literal, select, tuple_
@@ -17,7 +16,7 @@ from api.http.cache import memo
 from api.http.paging import Page, encode_cursor
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
-from api.prepared import run_per_version
+from api.prepared import Converters, run_per_version
 from schemas.common import page_of
 from schemas.compiled import Rendered
 from schemas.service import TimelineItemSchema
@@ -36,6 +35,8 @@ from .routes import query_route
 
 PARTICIPANT = models.MeetingParticipant.__table__
 DATE = models.Statement.__table__.c.date  # how a cursor's date is typed
+#: (date, type, id): how events sort, reversed for ``-date``.
+Event = tuple[dt.date, str, str]
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def placed(record_type: str, args: dict) -> bool:
 
 
 def events(record_type: str, args: dict) -> Select:
-    """One type's events matching the filters, as (type, id, date)."""
+    """One type's events matching the filters, as (date, type, id): the timeline's order."""
     kind, table = EVENT_KINDS[record_type], REGISTRY[record_type].table
     when = table.c[kind.date_column]
     conditions = [when.is_not(None), *between(when, args)]
@@ -72,8 +73,8 @@ def events(record_type: str, args: dict) -> Select:
         conditions.append(kind.by_actors(table, args["actor"]))
     if args.get("location"):
         conditions += within_locations(table.c[kind.location_column], args["location"])
-    return select(literal(record_type).label("type"), table.c.id.label("id"),
-                  when.label("date")).where(*conditions)
+    return select(when.label("date"), literal(record_type).label("type"),
+                  table.c.id.label("id")).where(*conditions)
 
 
 def in_order(query: Select, record_type: str, args: dict, after: tuple | None) -> Select:
@@ -87,14 +88,25 @@ def in_order(query: Select, record_type: str, args: dict, after: tuple | None) -
     return query.order_by(*order).limit(bindparam("size"))
 
 
-def events_after(record_type: str, args: dict, after: tuple | None) -> list[dict]:
+def events_after(record_type: str, args: dict, after: tuple | None) -> list[Event]:
     """Up to a page and one of the type's events after the cursor, in order."""
     params = {"size": args["limit"] + 1}
     if after:
         params.update(after_date=after[0], after_id=after[2])
     return run_per_version(
         ("timeline", record_type, filters_of(args), args["sort"], after and after[1]),
-        lambda: in_order(events(record_type, args), record_type, args, after), params)
+        lambda: in_order(events(record_type, args), record_type, args, after), params,
+        as_events)
+
+
+def as_events(columns: list, converters: Converters) -> Callable[[list[tuple]], list[Event]]:
+    """The ``api.prepared`` shape of ``events``: its rows as they are fetched, but for
+    the date, which a dialect may need to convert. Plain tuples sort in C, with no key:
+    a page merges and sorts 4 x 21 of them."""
+    convert = dict(converters).get(0)
+    if convert is None:
+        return lambda fetched: [tuple(row) for row in fetched]
+    return lambda fetched: [(convert(date), kind, id_) for date, kind, id_ in fetched]
 
 
 def timeline_page(args: dict, rendered: bool = False) -> Page:
@@ -117,22 +129,22 @@ def timeline_page(args: dict, rendered: bool = False) -> Page:
         # The cursor's tie-breaker is "type id": events sort by date, type, then id.
         date, position = cursor_key(args["cursor"], args["sort"], DATE)
         after = (date, *position.partition(" ")[::2])
-    rows = [Event(**row) for t in types for row in events_after(t, args, after)]
-    rows.sort(key=lambda row: (row.date, row.type, row.id), reverse=descending)
+    rows = [event for t in types for event in events_after(t, args, after)]
+    rows.sort(reverse=descending)
     more = len(rows) > args["limit"]
     rows = rows[: args["limit"]]
     records: dict[tuple[str, str], dict] = {}
-    for record_type in {row.type for row in rows}:
+    for record_type in {kind for _, kind, _ in rows}:
         fetched = REGISTRY[record_type].fetch(
-            (row.id for row in rows if row.type == record_type), rendered=rendered)
+            (id_ for _, kind, id_ in rows if kind == record_type), rendered=rendered)
         records.update({(record_type, i): record for i, record in fetched.items()})
     # TimelineItemSchema's fields, in its order; its date is output as ISO 8601.
-    items = [{"id": row.id, "type": row.type,
-              "date": row.date.isoformat() if rendered else row.date,
-              "record": records[(row.type, row.id)]} for row in rows]
-    last = rows[-1] if rows else None
-    next_cursor = (encode_cursor(args["sort"], [last.date, f"{last.type} {last.id}"])
-                   if more and last else None)
+    items = [{"id": id_, "type": kind, "date": date.isoformat() if rendered else date,
+              "record": records[(kind, id_)]} for date, kind, id_ in rows]
+    next_cursor = None
+    if more and rows:
+        date, kind, id_ = rows[-1]
+        next_cursor = encode_cursor(args["sort"], [date, f"{kind} {id_}"])
     return Page(items, total, args["limit"], next_cursor)
 
 
@@ -148,11 +160,6 @@ def past_cursor(record_type: str, date, id_column, last_type: str, descending: b
         return date <= last_date if descending else date >= last_date
     return date < last_date if descending else date > last_date
 
-
-class Event(NamedTuple):
-    type: str
-    id: str
-    date: dt.date
 
 
 class TimelineArgs(PageArgs, DateRangeArgs):
