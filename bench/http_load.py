@@ -317,7 +317,8 @@ def run(args: argparse.Namespace) -> str:
                 memory[mode] = worker_rss_mb(master)
         for name, body in bodies.items():
             rounds.setdefault(("bare", name), []).append(measure_bare(args, body))
-        if url.get_backend_name() == "sqlite" and cases and cases[0].own_reference:
+        # The floor is the first page's (the first case), measured with it.
+        if url.get_backend_name() == "sqlite" and cases and cases[0] is every[0]:
             rounds.setdefault(("floor", cases[0].name), []).append(
                 measure_floor(args, url.database, bodies[cases[0].name]))
     results: dict[tuple[str, str], Result | None] = {
