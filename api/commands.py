@@ -15,7 +15,7 @@ from seed.coverage import find_gaps
 
 from . import migrate, models
 from .db import get_engine, make_engine
-from .server import GunicornServer, prepare_database
+from .server import WORKER_CLASSES, GunicornServer, prepare_database
 from .spec import EXAMPLES_FILE, refresh_examples, spec_yaml
 
 
@@ -129,10 +129,11 @@ def coverage_command(seed_dir: Path) -> None:
               help="Threads per worker [env PARLEY_THREADS]. More threads contend for "
                    "the GIL and SQLite's mutexes: 4 served 20-60% fewer requests than 1 "
                    "(bench/RESULTS.md).")
-@click.option("--worker-class", default="gthread", show_default=True,
-              type=click.Choice(["gthread", "sync"]), envvar="PARLEY_WORKER_CLASS",
-              help="gthread keeps connections alive; sync serves one request per "
-                   "worker at a time [env PARLEY_WORKER_CLASS].")
+@click.option("--worker-class", default="inline", show_default=True,
+              type=click.Choice(list(WORKER_CLASSES)), envvar="PARLEY_WORKER_CLASS",
+              help="inline: gthread's keep-alive loop, serving each request on its own "
+                   "thread (api/worker.py); gthread: gunicorn's, which hands each request "
+                   "to a thread pool; sync: no keep-alive [env PARLEY_WORKER_CLASS].")
 @with_appcontext
 def serve_command(host: str, port: int, workers: int, threads: int, worker_class: str) -> None:
     """Run the production server (gunicorn), seeding an empty database first."""
@@ -142,7 +143,7 @@ def serve_command(host: str, port: int, workers: int, threads: int, worker_class
     engine.dispose()  # workers fork: they open their own connections
     GunicornServer({
         "bind": f"{host}:{port}", "workers": workers, "threads": threads,
-        "worker_class": worker_class, "errorlog": "-", "loglevel": "warning",
+        "worker_class": WORKER_CLASSES[worker_class], "errorlog": "-", "loglevel": "warning",
         "reuse_port": True,
     }).run()
 

@@ -12,6 +12,13 @@ import seed
 
 from . import migrate
 
+#: ``parley serve --worker-class`` choices: the gunicorn worker class each names.
+WORKER_CLASSES = {
+    "inline": "api.worker.InlineWorker",  # gthread's loop, requests on its thread
+    "gthread": "gthread",
+    "sync": "sync",
+}
+
 
 class GunicornServer(BaseApplication):
     """Gunicorn configured from a dict of its settings, not from a config file."""

@@ -42,6 +42,8 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
+from api.server import WORKER_CLASSES
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -173,8 +175,9 @@ def up(base: str, ready_path: str, log) -> None:
 
 
 def gunicorn_settings(args: argparse.Namespace) -> list[str]:
-    return ["--workers", str(args.workers), "--threads", str(args.threads),
-            "--worker-class", args.worker_class]
+    """What ``parley serve`` is given, and (with the worker class as the class itself)
+    the references' gunicorn: the same server for all."""
+    return ["--workers", str(args.workers), "--threads", str(args.threads)]
 
 
 def absolute(database_url: str) -> str:
@@ -192,7 +195,8 @@ def parley(args: argparse.Namespace, cache_mb: float):
         parley_cli = [sys.executable, "-c", "from api.cli import cli; cli()"]
         settings = ["--workers", str(args.workers), "--threads", str(args.threads)]
     else:
-        parley_cli, settings = [str(BIN / "parley")], gunicorn_settings(args)
+        parley_cli = [str(BIN / "parley")]
+        settings = [*gunicorn_settings(args), "--worker-class", args.worker_class]
     command = [*parley_cli, "serve", "--port", "{port}", *settings]
     return server(command, env, "/readyz", cwd=args.checkout or ROOT)
 
@@ -201,7 +205,8 @@ def reference_app(args: argparse.Namespace, app: str, env: dict[str, str]):
     """One of the Flask references under gunicorn, with Parley's gunicorn settings."""
     command = [str(BIN / "gunicorn"), "--bind", "127.0.0.1:{port}", "--log-level", "warning",
                # A socket per worker, as ``parley serve`` always listens.
-               *gunicorn_settings(args), "--reuse-port", f"{app}:create_app()"]
+               *gunicorn_settings(args), "--worker-class", WORKER_CLASSES[args.worker_class],
+               "--reuse-port", f"{app}:create_app()"]
     return server(command, env, "/ready")
 
 
@@ -421,7 +426,8 @@ def load_and_server_options(parser: argparse.ArgumentParser, duration: int,
     parser.add_argument("--threads-wrk", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--worker-class", default="inline", choices=list(WORKER_CLASSES),
+                        help="Parley's and the references' (parley serve --worker-class)")
     parser.add_argument("--checkout", type=Path,
                         help="serve the code of this checkout (e.g. a worktree of an older "
                              "commit) instead of this one")
