@@ -5,8 +5,10 @@ on loopback:
 
 - ``parley serve`` (gunicorn), with the response cache on, then off;
 - the bare-Flask reference (``bench.reference_app``): the same gunicorn settings
-  returning the precomputed bytes of the statements' first page (and, for a case
-  whose page is much larger, such as the statistic series, that page's bytes);
+  and worker returning the precomputed bytes of the statements' first page (and, for
+  a case whose page is much larger, such as the statistic series, that page's bytes);
+  and the first page's bytes under gunicorn's sync workers, the reference as issue 5
+  defined it, when Parley runs another worker;
 - the floor (``bench.floor_app``, SQLite only): Flask running the first page's three
   queries on sqlite3 and shaping the same bytes by hand, with none of the API around
   them, for what the page's own work costs on this stack;
@@ -322,6 +324,11 @@ def run(args: argparse.Namespace) -> str:
                 memory[mode] = worker_rss_mb(master)
         for name, body in bodies.items():
             rounds.setdefault(("bare", name), []).append(measure_bare(args, body))
+        if args.worker_class != "sync" and every[0].name in bodies:
+            # The issue's own reference: bare Flask under 2 sync workers.
+            rounds.setdefault(("bare sync", every[0].name), []).append(measure_bare(
+                argparse.Namespace(**{**vars(args), "worker_class": "sync"}),
+                bodies[every[0].name]))
         # The floor is the first page's (the first case), measured with it.
         if url.get_backend_name() == "sqlite" and cases and cases[0] is every[0]:
             rounds.setdefault(("floor", cases[0].name), []).append(
@@ -338,7 +345,9 @@ def run(args: argparse.Namespace) -> str:
     references = {name: (results[("bare", name)], len(body)) for name, body in bodies.items()}
     floor = next(((name, found) for (kind, name), found in results.items() if kind == "floor"),
                  None)
-    return report(args, cases, results, references, datasette_rates, memory, floor)
+    sync = next(((name, found) for (kind, name), found in results.items()
+                 if kind == "bare sync"), None)
+    return report(args, cases, results, references, datasette_rates, memory, floor, sync)
 
 
 def measure_bare(args: argparse.Namespace, body: bytes) -> Result:
@@ -374,7 +383,8 @@ MODES = {"on": "response cache on", "off": "response cache off",  # "bare" is no
 
 def report(args: argparse.Namespace, cases: list[Case], results: dict,
            references: dict[str, tuple[Result, int]], datasette_rates: dict,
-           memory: dict[str, list[float]], floor: tuple[str, Result] | None = None) -> str:
+           memory: dict[str, list[float]], floor: tuple[str, Result] | None = None,
+           sync: tuple[str, Result] | None = None) -> str:
     url = make_url(args.database_url)
     code = f"code: {args.checkout}" if args.checkout else "code: this checkout"
     lines = [f"machine: {machine()}", f"database: {url.render_as_string(hide_password=True)}",
@@ -397,6 +407,14 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict,
                      f"{found.p99_ms:.1f} ms, "
                      f"{found.requests_per_s / references[name][0].requests_per_s:.2f} of "
                      f"bare Flask{share}")
+    if sync:
+        name, found = sync
+        shares = [f"{results[(mode, name)].requests_per_s / found.requests_per_s:.2f} with the "
+                  f"cache {mode}" for mode in ("on", "off") if results.get((mode, name))]
+        lines.append(f"- bare Flask returning the same bytes under {args.workers} sync workers "
+                     f"(the issue's reference): {found.requests_per_s:,.0f} req/s, p50 "
+                     f"{found.p50_ms:.1f} ms, p99 {found.p99_ms:.1f} ms; Parley's *{name}* "
+                     f"reaches {', '.join(shares) or 'no figure'} of it")
     header = ["| case | req/s | p50 | p99 | errors | / bare Flask | / Datasette |",
               "|---|---|---|---|---|---|---|"]
     for mode, title in MODES.items():
