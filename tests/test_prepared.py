@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, select, tuple_
 
 from api import models
 from api.db import as_dicts
-from api.prepared import Prepared
+from api.prepared import Prepared, keyed_row_builder
 from api.v1.resource import EVIDENCE_OF
 from api.v1.statements import TOPICS
 from api.v1.statistics import POINT_COLUMNS
@@ -52,6 +52,12 @@ def test_prepared_rows_equal_sqlalchemys(seeded_engine, name):
     assert got == expected
     assert [type(v) for row in got for v in row.values()] == \
         [type(v) for row in expected for v in row.values()]
+    with seeded_engine.connect() as connection:
+        keyed = Prepared(statement, connection.dialect).rows(connection, params,
+                                                              keyed_row_builder)
+    first = next(iter(expected[0]))
+    assert keyed == [(row[first], {k: v for k, v in row.items() if k != first})
+                     for row in expected]
 
 
 @pytest.mark.parametrize("count", [1, 3, 20])

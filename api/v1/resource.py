@@ -36,7 +36,7 @@ from api import models, search
 from api.db import get_session
 from api.http.cache import memo
 from api.http.paging import InvalidCursor, Page, decode_cursor, encode_cursor, page_response
-from api.prepared import Shape, run
+from api.prepared import Shape, keyed_row_builder, run
 from schemas.compiled import Dump, Rendered, compile_dump, compile_render
 
 from .keyset import keyset_rows
@@ -277,11 +277,11 @@ EVIDENCE_OF = (
 def attach_evidence(record_type: str, records: list[dict]) -> None:
     if not records:
         return
-    rows = run(EVIDENCE_OF, {"record_type": record_type, "ids": [r["id"] for r in records]})
+    rows = run(EVIDENCE_OF, {"record_type": record_type, "ids": [r["id"] for r in records]},
+               keyed_row_builder)
     spans: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        spans[row["record_id"]].append({"source_id": row["source_id"], "start": row["start"],
-                                        "end": row["end"], "text": row["text"]})
+    for record_id, span in rows:  # span: source_id, start, end, text
+        spans[record_id].append(span)
     for record in records:
         record["evidence"] = spans[record["id"]]
 
