@@ -131,7 +131,7 @@ def coverage_command(seed_dir: Path) -> None:
                    "(bench/RESULTS.md).")
 @click.option("--worker-class", default="inline", show_default=True,
               type=click.Choice(list(WORKER_CLASSES)), envvar="PARLEY_WORKER_CLASS",
-              help="inline: gthread's keep-alive loop, serving each request on its own "
+              help="inline: gthread's keep-alive loop, serving each request on the loop's "
                    "thread (api/worker.py); gthread: gunicorn's, which hands each request "
                    "to a thread pool; sync: no keep-alive [env PARLEY_WORKER_CLASS].")
 @with_appcontext
