@@ -8,8 +8,8 @@ never one per row.
 
 Records come in two forms. Raw, they are dicts of the columns completed with
 what ``attach`` adds, for the response schema to dump (marshmallow's reference
-path, the timeline's embedded records). Rendered, they are what the schema
-outputs, and the view returns them as ``Rendered`` bodies: where ``attach`` adds
+path). Rendered, they are what the schema outputs, and the views return them
+(lists, records, the timeline's embedded records) as ``Rendered`` bodies: where ``attach`` adds
 only values in output form (``attaches_output``), each row is rendered straight
 from the query (``schemas.compiled.compile_render``), and completed in place;
 otherwise the complete raw record is rendered by the compiled schema. Either
