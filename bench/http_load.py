@@ -414,7 +414,7 @@ def report(args: argparse.Namespace, cases: list[Case], results: dict,
         lines.append(f"- bare Flask returning the same bytes under {args.workers} sync workers "
                      f"(the issue's reference): {found.requests_per_s:,.0f} req/s, p50 "
                      f"{found.p50_ms:.1f} ms, p99 {found.p99_ms:.1f} ms; Parley's *{name}* "
-                     f"reaches {', '.join(shares) or 'no figure'} of it")
+                     f"against it: {'; '.join(shares) or 'not measured'}")
     header = ["| case | req/s | p50 | p99 | errors | / bare Flask | / Datasette |",
               "|---|---|---|---|---|---|---|"]
     for mode, title in MODES.items():
