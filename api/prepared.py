@@ -101,25 +101,36 @@ def row_builder(columns: list[ColumnElement], converters: Converters
     """A function from fetched tuples to dicts, each value through its converter: one
     generated comprehension with a dict display, three times faster than converting
     a list per row and zipping it with the keys (1,000 rows: 0.9 -> 0.3 ms)."""
-    return _comprehension(columns, converters, keyed=False)
+    return _comprehension(columns, converters, "dict")
 
 
 def keyed_row_builder(columns: list[ColumnElement], converters: Converters
                       ) -> Callable[[list[tuple]], list[tuple[Any, dict]]]:
     """Like ``row_builder``, but each row is (its first column, a dict of the others):
     rows to group by the first column, without a second dict made per row."""
-    return _comprehension(columns, converters, keyed=True)
+    return _comprehension(columns, converters, "keyed")
 
 
-def _comprehension(columns: list[ColumnElement], converters: Converters, keyed: bool
+def tuple_builder(columns: list[ColumnElement], converters: Converters
+                  ) -> Callable[[list[tuple]], list[tuple]]:
+    """Like ``row_builder``, but each row is a plain tuple: rows that sort as they are,
+    in C, with no key."""
+    return _comprehension(columns, converters, "tuple")
+
+
+def _comprehension(columns: list[ColumnElement], converters: Converters, form: str
                    ) -> Callable[[list[tuple]], list]:
     keys = [column.key for column in columns]
     namespace: dict[str, Any] = {f"convert{index}": function for index, function in converters}
     values = [f"convert{i}(row[{i}])" if f"convert{i}" in namespace else f"row[{i}]"
               for i in range(len(keys))]
     pairs = list(zip(keys, values, strict=True))
-    display = "{" + ", ".join(f"{key!r}: {value}" for key, value in pairs[keyed:]) + "}"
-    item = f"({values[0]}, {display})" if keyed else display
+    if form == "tuple":
+        item = f"({', '.join(values)},)"
+    elif form == "keyed":
+        item = f"({values[0]}, {{{', '.join(f'{key!r}: {value}' for key, value in pairs[1:])}}})"
+    else:
+        item = f"{{{', '.join(f'{key!r}: {value}' for key, value in pairs)}}}"
     # Our own generated source: column keys (repr'd) and the converters' names.
     exec(f"def build(fetched):\n    return [{item} for row in fetched]", namespace)
     return namespace["build"]

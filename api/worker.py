@@ -35,8 +35,13 @@ class InlineWorker(ThreadWorker):
         self.ready: deque[TConn] = deque()
         self.serving = False
 
+    @property
+    def pooled(self) -> bool:
+        """With more than one thread, requests go to gthread's pool, as in gthread."""
+        return self.cfg.threads > 1
+
     def enqueue_req(self, conn: TConn) -> None:
-        if self.cfg.threads > 1:
+        if self.pooled:
             super().enqueue_req(conn)
             return
         self.ready.append(conn)
@@ -59,7 +64,7 @@ class InlineWorker(ThreadWorker):
         connection, so when 32 clients connected at once, the last waited for 32
         passes, each longer than the one before: 1 to 1.5 s for a 225 KB series.
         """
-        if self.cfg.threads > 1:
+        if self.pooled:
             super().accept(listener)
             return
         while self.nr_conns < self.worker_connections:

@@ -195,7 +195,7 @@ def parley(args: argparse.Namespace, cache_mb: float):
            "PARLEY_RESPONSE_CACHE_MB": str(cache_mb)}
     if args.checkout:  # another version of the code (a git worktree), same environment
         parley_cli = [sys.executable, "-c", "from api.cli import cli; cli()"]
-        settings = ["--workers", str(args.workers), "--threads", str(args.threads)]
+        settings = gunicorn_settings(args)  # its own default worker: it may not know ours
     else:
         parley_cli = [str(BIN / "parley")]
         settings = [*gunicorn_settings(args), "--worker-class", args.worker_class]

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, select, tuple_
 
 from api import models
 from api.db import as_dicts
-from api.prepared import Prepared, keyed_row_builder
+from api.prepared import Prepared, keyed_row_builder, tuple_builder
 from api.v1.resource import EVIDENCE_OF
 from api.v1.statements import TOPICS
 from api.v1.statistics import POINT_COLUMNS
@@ -55,6 +55,8 @@ def test_prepared_rows_equal_sqlalchemys(seeded_engine, name):
     with seeded_engine.connect() as connection:
         keyed = Prepared(statement, connection.dialect).rows(connection, params,
                                                               keyed_row_builder)
+        tuples = Prepared(statement, connection.dialect).rows(connection, params, tuple_builder)
+    assert tuples == [tuple(row.values()) for row in expected]
     first = next(iter(expected[0]))
     assert keyed == [(row[first], {k: v for k, v in row.items() if k != first})
                      for row in expected]

@@ -16,7 +16,7 @@ from api.http.cache import memo
 from api.http.paging import Page, encode_cursor
 from api.http.params import DateRangeArgs, PageArgs, ids, several, sort_field
 from api.http.smorest import Blueprint
-from api.prepared import Converters, run_per_version
+from api.prepared import run_per_version, tuple_builder
 from schemas.common import page_of
 from schemas.compiled import Rendered
 from schemas.service import TimelineItemSchema
@@ -96,17 +96,7 @@ def events_after(record_type: str, args: dict, after: tuple | None) -> list[Even
     return run_per_version(
         ("timeline", record_type, filters_of(args), args["sort"], after and after[1]),
         lambda: in_order(events(record_type, args), record_type, args, after), params,
-        as_events)
-
-
-def as_events(columns: list, converters: Converters) -> Callable[[list[tuple]], list[Event]]:
-    """The ``api.prepared`` shape of ``events``: its rows as they are fetched, but for
-    the date, which a dialect may need to convert. Plain tuples sort in C, with no key:
-    a page merges and sorts 4 x 21 of them."""
-    convert = dict(converters).get(0)
-    if convert is None:
-        return lambda fetched: [tuple(row) for row in fetched]
-    return lambda fetched: [(convert(date), kind, id_) for date, kind, id_ in fetched]
+        tuple_builder)  # tuples in the timeline's order: the merge sorts them as they are
 
 
 def timeline_page(args: dict, rendered: bool = False) -> Page:
